@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Task runner for arcorpus: the README's commands, with nothing but Python >= 3.11 and git.
+
+    python3 tasks.py main    # set up the environment, run the notebooks, write figures/
+    python3 tasks.py test    # set up (or reuse) the environments, run the whole test suite
+    python3 tasks.py lab     # open JupyterLab in the project environment
+    python3 tasks.py bench   # run the benchmarks in benchmarks/
+    python3 tasks.py lint    # ruff
+
+Only the standard library is used here, because this file runs before anything is installed.
+Environments:
+    .tools/           a tiny venv holding the pinned uv (the installer that reads uv.lock)
+    .venv/            the project environment: newest matplotlib (native Arabic shaping)
+    .venv-mpl-legacy/ the same lock with matplotlib 3.10 (no shaping): the rendering tests run
+                      here too, so that both rendering paths are tested for real.
+Every command is idempotent: a second run finds the environments in sync and starts at once.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+UV_VERSION = "0.13.9"
+TOOLS = ROOT / ".tools"
+MAIN_ENV = ROOT / ".venv"
+LEGACY_ENV = ROOT / ".venv-mpl-legacy"
+BIN = "Scripts" if os.name == "nt" else "bin"
+EXE = ".exe" if os.name == "nt" else ""
+
+
+def _run(cmd: list[str | os.PathLike], env: dict[str, str] | None = None) -> int:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)
+
+
+def _check(cmd: list[str | os.PathLike], env: dict[str, str] | None = None) -> None:
+    code = _run(cmd, env)
+    if code != 0:
+        sys.exit(code)
+
+
+def _uv() -> Path:
+    """Install the pinned uv into .tools/ once (from PyPI, through pip)."""
+    uv = TOOLS / BIN / f"uv{EXE}"
+    stamp = TOOLS / f"uv-{UV_VERSION}.installed"
+    if not (uv.exists() and stamp.exists()):
+        venv.EnvBuilder(with_pip=True, clear=True).create(TOOLS)
+        _check([TOOLS / BIN / f"python{EXE}", "-m", "pip", "install", "--quiet",
+                "--disable-pip-version-check", f"uv=={UV_VERSION}"])
+        stamp.write_text(UV_VERSION + "\n")
+    return uv
+
+
+def _uv_env(env_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["UV_PROJECT_ENVIRONMENT"] = str(env_dir)
+    env["UV_PYTHON_DOWNLOADS"] = "never"  # use the Python that runs this file; never fetch one
+    env["UV_PYTHON"] = sys.executable
+    env.pop("VIRTUAL_ENV", None)
+    return env
+
+
+def sync(legacy: bool = False) -> Path:
+    """Create or update an environment exactly as uv.lock pins it; return its python."""
+    env_dir = LEGACY_ENV if legacy else MAIN_ENV
+    groups = (["--no-default-groups", "--group", "dev", "--group", "mpl-legacy"]
+              if legacy else [])
+    _check([_uv(), "sync", "--frozen", "--extra", "lab", *groups, "--quiet"], _uv_env(env_dir))
+    return env_dir / BIN / f"python{EXE}"
+
+
+def _env_for_jobs() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("VIRTUAL_ENV", None)
+    return env
+
+
+def cmd_main() -> int:
+    python = sync()
+    return _run([python, "-m", "arcorpus.notebook_runner", "notebooks", "--out", "build/notebooks"],
+                _env_for_jobs())
+
+
+def _pytest(python: Path, args: list[str]) -> int:
+    code = _run([python, "-m", "pytest", *args], _env_for_jobs())
+    return 0 if code == 5 else code  # 5 = "no tests collected": not a failure of the suite itself
+
+
+def cmd_test(extra: list[str]) -> int:
+    python = sync()
+    code = _pytest(python, extra)
+    legacy = sync(legacy=True)
+    print("\n== rendering tests again with matplotlib 3.10 (reshape + bidi path) ==", flush=True)
+    legacy_code = _pytest(legacy, ["-m", "rendering", *extra])
+    return code or legacy_code
+
+
+def cmd_lab(extra: list[str]) -> int:
+    python = sync()
+    return _run([python, "-m", "jupyterlab", "--notebook-dir", ROOT / "notebooks", *extra])
+
+
+def cmd_bench(extra: list[str]) -> int:
+    python = sync()
+    code = 0
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        code = _run([python, script, *extra], _env_for_jobs()) or code
+    return code
+
+
+def cmd_lint() -> int:
+    python = sync()
+    return _run([python, "-m", "ruff", "check", "lib", "tests", "benchmarks", "notebooks",
+                 "tasks.py"])
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever python3 is
+        print(f"arcorpus needs Python >= 3.11; this is {sys.version.split()[0]}", file=sys.stderr)
+        return 2
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
+    name, extra = argv[0], argv[1:]
+    commands = {
+        "main": lambda: cmd_main(),
+        "test": lambda: cmd_test(extra),
+        "lab": lambda: cmd_lab(extra),
+        "bench": lambda: cmd_bench(extra),
+        "lint": lambda: cmd_lint(),
+        "sync": lambda: (sync(), sync(legacy=True), 0)[-1],
+    }
+    if name not in commands:
+        print(f"unknown command {name!r}; one of: {', '.join(commands)}", file=sys.stderr)
+        return 2
+    return commands[name]()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
