@@ -1,0 +1,366 @@
+"""``load_corpus``: any folder or file of Arabic articles -> a :class:`Corpus` of tidy tables."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from .boilerplate import BOILERPLATE_RULES, BoilerplateMatcher
+from .decoding import decode_bytes
+from .documents import (
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    Document,
+    ErrorHandler,
+    documents_from_frame,
+    read_table_file,
+    read_text_file,
+)
+from .errors import CorpusError
+from .segment import ABBREVIATIONS
+from .tables import ReportLog, TableBuilder, units_table
+
+Errors = Literal["raise", "skip"]
+Duplicates = Literal["text", "url"]
+METADATA_FILE = "metadata.csv"
+#: folders with at least this many files show a progress bar unless progress=False
+PROGRESS_THRESHOLD = 2000
+
+
+class Corpus:
+    """The result of loading: three tidy tables and a report of everything set aside.
+
+    Attributes:
+        articles: one row per article: ``doc_id``, ``text`` (analysis text), ``boilerplate``,
+            counts (``n_paragraphs``, ``n_sentences``, ``n_words``, ``n_chars``), metadata
+            columns (``source``, ``date``, ``title``, ``url``, ...), ``path``, ``encoding``,
+            ``sha256`` (of the file's bytes, or of the row's text for table formats).
+        paragraphs: ``doc_id, para_id, text, start, end``.
+        sentences: ``doc_id, para_id, sent_id, text, start, end``.
+        report: one row per event: ``kind`` (skipped, boilerplate, duplicate_text,
+            duplicate_url, encoding, empty_after_boilerplate, metadata_without_article,
+            article_without_metadata), ``path``, ``line``, ``doc_id``, ``detail``, ``action``.
+        source: what was loaded, as given.
+
+    ``paragraphs`` and ``sentences`` are built from integer spans the first time they are
+    used (and then kept), so a large corpus holds its text once until a table is asked for.
+    """
+
+    def __init__(self, articles: pd.DataFrame, report: pd.DataFrame, source: str, *,
+                 paragraph_spans: pd.DataFrame, sentence_spans: pd.DataFrame) -> None:
+        self.articles = articles
+        self.report = report
+        self.source = source
+        self._paragraph_spans = paragraph_spans
+        self._sentence_spans = sentence_spans
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """``doc_id, para_id, text, start, end``: one row per analysis paragraph."""
+        return units_table(self.articles, self._paragraph_spans)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """``doc_id, para_id, sent_id, text, start, end``: one row per sentence."""
+        return units_table(self.articles, self._sentence_spans)
+
+    def summary(self) -> pd.Series:
+        """Corpus statistics and report counts, as one labelled Series.
+
+        >>> corpus.summary()["articles"]  # doctest: +SKIP
+        1
+        """
+        counts = {
+            "articles": len(self.articles),
+            "paragraphs": len(self._paragraph_spans),
+            "sentences": len(self._sentence_spans),
+            "words": int(self.articles["n_words"].sum()),
+            "characters": int(self.articles["n_chars"].sum()),
+        }
+        for kind, n in self.report["kind"].value_counts().sort_index().items():
+            counts[f"report: {kind}"] = int(n)
+        return pd.Series(counts, name="value")
+
+    def fingerprint(self) -> str:
+        """A SHA-256 over the doc ids and analysis texts: what figure manifests record so that
+        a figure can be traced to the exact corpus it was computed from."""
+        digest = hashlib.sha256()
+        for doc_id, text in zip(self.articles["doc_id"], self.articles["text"], strict=True):
+            digest.update(f"{doc_id}\0{text}\0".encode())
+        return digest.hexdigest()
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"Corpus({self.source!r}: {s['articles']} articles, {s['paragraphs']} paragraphs,"
+                f" {s['sentences']} sentences, {s['words']} words; report: {len(self.report)} "
+                "rows)")
+
+
+def load_corpus(
+    source: str | os.PathLike | pd.DataFrame,
+    *,
+    pattern: str = "*.txt",
+    recursive: bool = True,
+    text_column: str = "text",
+    id_column: str | None = None,
+    id_from: Literal["stem", "path"] = "stem",
+    metadata: str | os.PathLike | pd.DataFrame | Literal["auto"] | None = "auto",
+    encoding: str = "auto",
+    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    abbreviations: Iterable[str] = ABBREVIATIONS,
+    errors: Errors = "raise",
+    drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
+    progress: bool | None = None,
+) -> Corpus:
+    """Load Arabic articles into tidy DataFrames.
+
+    Args:
+        source: a folder of ``.txt`` articles (one paragraph a line), a single ``.txt``,
+            ``.csv``, ``.tsv``, ``.jsonl``, ``.json`` or ``.parquet`` file, or a DataFrame.
+        pattern: file-name glob for folders (``"*.txt"``; ``"*.jsonl"`` for a folder of JSONL).
+        recursive: look in sub-folders too.
+        text_column, id_column: columns of table formats; without ``id_column`` the ids are
+            ``<file stem>-<row>``.
+        id_from: for text files, the id is the file stem (``"stem"``) or the path relative to
+            the folder without suffix (``"path"``, for folders that repeat file names).
+        metadata: sidecar table joined on ``doc_id`` (columns such as ``source, date, title,
+            url``). ``"auto"`` reads ``metadata.csv`` at the top of a folder when present.
+        encoding: ``"auto"`` detects UTF-8 (with or without BOM), UTF-16 and Windows-1256 and
+            records the choice in ``articles.encoding``; or name a codec.
+        boilerplate: rules (name -> regex matched at the start of a paragraph) for paragraphs
+            set aside from the analysis text; ``None`` keeps every paragraph.
+        abbreviations: tokens that end with a period without ending a sentence.
+        errors: ``"raise"`` stops at the first bad file, row or line with a
+            :class:`CorpusError` naming it; ``"skip"`` leaves it out and lists it in the report.
+        drop_duplicates: ``"text"``, ``"url"`` or both: drop later copies (always reported,
+            dropped only when asked).
+        progress: show a progress bar; by default only for folders of 2,000+ files.
+
+    Returns:
+        A :class:`Corpus` with ``articles``, ``paragraphs``, ``sentences`` and ``report``.
+
+    Example:
+        >>> corpus = load_corpus("corpus/")  # doctest: +SKIP
+        >>> corpus.articles[["doc_id", "source", "n_paragraphs"]]  # doctest: +SKIP
+    """
+    root = None if isinstance(source, pd.DataFrame) else Path(source)
+
+    def documents(on_error: ErrorHandler) -> Iterator[Document]:
+        return _documents(source, pattern=pattern, recursive=recursive, text_column=text_column,
+                          id_column=id_column, id_from=id_from, encoding=encoding,
+                          on_error=on_error, progress=progress)
+
+    return assemble_corpus(
+        documents,
+        label="<DataFrame>" if root is None else str(source),
+        metadata=lambda: _sidecar(metadata, root, encoding),
+        boilerplate=boilerplate,
+        abbreviations=abbreviations,
+        errors=errors,
+        drop_duplicates=drop_duplicates,
+    )
+
+
+def assemble_corpus(
+    documents: Callable[[ErrorHandler], Iterable[Document]],
+    *,
+    label: str,
+    metadata: Callable[[], pd.DataFrame | None] = lambda: None,
+    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    abbreviations: Iterable[str] = ABBREVIATIONS,
+    errors: Errors = "raise",
+    drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
+) -> Corpus:
+    """Build a :class:`Corpus` from a reader: the one path every input format goes through.
+
+    ``documents`` is called with the error handler that implements ``errors=`` and yields
+    :class:`~arcorpus.corpus.documents.Document` records. Format readers
+    (:func:`~arcorpus.corpus.formats.load_saudinewsnet`, ...) are built on it.
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    log = ReportLog()
+
+    def on_error(error: CorpusError) -> None:
+        if errors == "raise":
+            raise error
+        log.add("skipped", error.path, error.line, None, error.reason, "skipped")
+
+    builder = TableBuilder(BoilerplateMatcher(boilerplate), log, frozenset(abbreviations))
+    seen_ids: dict[str, str] = {}
+    for doc in documents(on_error):
+        if doc.doc_id in seen_ids:
+            on_error(CorpusError(doc.path, f"duplicate doc_id {doc.doc_id!r} (first in "
+                                           f"{seen_ids[doc.doc_id]})", line=doc.line))
+            continue
+        seen_ids[doc.doc_id] = _where(doc)
+        if doc.encoding not in (None, "utf-8"):
+            log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
+        builder.add(doc)
+    articles, paragraph_spans, sentence_spans = builder.finish()
+
+    sidecar = metadata()
+    if sidecar is not None:
+        articles = _join_metadata(articles, sidecar, log)
+    if "date" in articles.columns and not isinstance(articles["date"].dtype, pd.DatetimeTZDtype):
+        articles["date"] = parse_dates(articles["date"].astype(object), label)
+    keep = _find_duplicates(articles, builder.text_duplicates, log, drop_duplicates)
+    if keep is not None:
+        articles = articles[keep].reset_index(drop=True)
+        position = np.cumsum(keep) - 1  # old row -> new row
+        paragraph_spans, sentence_spans = (
+            spans[keep[spans["doc"]]].assign(doc=lambda t: position[t["doc"]])
+            .reset_index(drop=True)
+            for spans in (paragraph_spans, sentence_spans))
+    return Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
+                  sentence_spans=sentence_spans)
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.path}:{doc.line}" if doc.line is not None else doc.path
+
+
+def _documents(source, *, pattern, recursive, text_column, id_column, id_from, encoding,
+               on_error, progress) -> Iterator[Document]:
+    if isinstance(source, pd.DataFrame):
+        yield from documents_from_frame(source, "<DataFrame>", text_column=text_column,
+                                        id_column=id_column, on_error=on_error)
+        return
+    root = Path(source)
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: no such file or folder")
+    if root.is_file():
+        files = [(root, root.name)]
+    else:
+        glob = root.rglob if recursive else root.glob
+        files = sorted(
+            ((p, p.relative_to(root).as_posix()) for p in glob(pattern)
+             if p.is_file() and not (p.parent == root and p.name == METADATA_FILE)),
+            key=lambda item: item[1],
+        )
+        if not files:
+            raise CorpusError(root, f"no files match {pattern!r}"
+                                    f"{' (recursively)' if recursive else ''}")
+    show = progress if progress is not None else len(files) >= PROGRESS_THRESHOLD
+    for path, label in tqdm(files, desc="loading", unit="file", disable=not show):
+        suffix = path.suffix.lower()
+        try:
+            if suffix in TABLE_SUFFIXES:
+                yield from read_table_file(path, label, text_column=text_column,
+                                           id_column=id_column, encoding=encoding,
+                                           on_error=on_error)
+            elif suffix in TEXT_SUFFIXES or root.is_dir():
+                doc_id = path.stem if id_from == "stem" else label.rsplit(".", 1)[0]
+                yield read_text_file(path, label, doc_id, encoding=encoding)
+            else:
+                raise CorpusError(label, f"unsupported file type {suffix!r}; expected .txt or "
+                                         f"one of {sorted(TABLE_SUFFIXES)}")
+        except CorpusError as error:
+            on_error(error)
+        except OSError as exc:
+            on_error(CorpusError(label, f"cannot read ({exc.strerror or exc})"))
+
+
+def _sidecar(metadata, root: Path | None, encoding: str) -> pd.DataFrame | None:
+    if metadata is None:
+        return None
+    if isinstance(metadata, pd.DataFrame):
+        frame, label = metadata.copy(), "<metadata DataFrame>"
+    else:
+        if metadata == "auto":
+            if root is None or not root.is_dir() or not (root / METADATA_FILE).is_file():
+                return None
+            path = root / METADATA_FILE
+        else:
+            path = Path(metadata)
+        label = str(path)
+        text, _ = decode_bytes(path.read_bytes(), label, encoding)
+        try:
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except pd.errors.ParserError as exc:
+            raise CorpusError(label, f"not a readable CSV table ({exc})") from None
+    if "doc_id" not in frame.columns:
+        raise CorpusError(label, f"metadata needs a 'doc_id' column; it has {list(frame.columns)}")
+    duplicated = frame["doc_id"][frame["doc_id"].duplicated()]
+    if len(duplicated):
+        raise CorpusError(label, f"duplicate doc_id(s) in metadata: {sorted(set(duplicated))[:5]}")
+    frame.attrs["label"] = label
+    if "date" in frame.columns:
+        frame["date"] = parse_dates(frame["date"], label)
+    return frame
+
+
+def parse_dates(values: pd.Series, label: str) -> pd.Series:
+    """Parse a column of dates to timezone-aware UTC timestamps; empty cells become NaT.
+
+    A date without a time zone is taken as UTC. A value that is not a date raises a
+    :class:`CorpusError` naming the row.
+    """
+    values = values.replace("", None)
+    try:
+        return pd.to_datetime(values, utc=True, format="mixed")
+    except (ValueError, TypeError):
+        for row, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            try:
+                pd.to_datetime(value, utc=True)
+            except (ValueError, TypeError):
+                raise CorpusError(label, f"row {row}: not a date: {value!r}") from None
+        raise
+
+
+def _join_metadata(articles: pd.DataFrame, sidecar: pd.DataFrame, log: ReportLog) -> pd.DataFrame:
+    label = sidecar.attrs.get("label", "metadata")
+    known = set(articles["doc_id"])
+    for doc_id in sidecar["doc_id"]:
+        if doc_id not in known:
+            log.add("metadata_without_article", label, None, doc_id,
+                    "metadata row has no article", "ignored")
+    described = set(sidecar["doc_id"])
+    for doc_id in articles["doc_id"]:
+        if doc_id not in described:
+            log.add("article_without_metadata", label, None, doc_id,
+                    "article has no metadata row", "kept")
+    overlap = [c for c in sidecar.columns if c != "doc_id" and c in articles.columns]
+    base = articles.drop(columns=overlap)  # the sidecar's values win over in-file columns
+    sidecar = sidecar.astype({"doc_id": "str"})
+    merged = base.merge(sidecar, on="doc_id", how="left", validate="one_to_one")
+    tail = ["path", "encoding", "sha256"]
+    order = [c for c in merged.columns if c not in tail] + tail
+    return merged[order]
+
+
+def _find_duplicates(articles: pd.DataFrame, text_duplicates: list[tuple[int, str]],
+                     log: ReportLog, drop) -> np.ndarray | None:
+    """Report repeated texts (found while building) and URLs; return a keep-mask when some
+    are to be dropped."""
+    drop = {drop} if isinstance(drop, str) else set(drop or ())
+    unknown = drop - {"text", "url"}
+    if unknown:
+        raise ValueError(f"drop_duplicates takes 'text' and/or 'url', got {sorted(unknown)}")
+    found = {"text": text_duplicates}
+    if "url" in articles.columns:
+        urls = articles["url"]
+        repeated = (urls.duplicated(keep="first") & urls.notna() & (urls != "")).to_numpy()
+        first = dict(zip(urls[~repeated], articles["doc_id"][~repeated], strict=True))
+        found["url"] = [(row, first[urls.iloc[row]]) for row in np.flatnonzero(repeated)]
+    keep = np.ones(len(articles), dtype=bool)
+    doc_ids, paths = articles["doc_id"], articles["path"]
+    for kind, rows in found.items():
+        action = "dropped" if kind in drop else "kept"
+        for row, first_id in rows:
+            log.add(f"duplicate_{kind}", paths.iloc[row], None, doc_ids.iloc[row],
+                    f"same {kind} as {first_id}", action)
+            if kind in drop:
+                keep[row] = False
+    return None if keep.all() else keep

@@ -1,0 +1,38 @@
+"""Shared paths and fixtures. The core suite needs only this repository; tests marked
+``extended`` use ../shared/corpora when it exists and skip otherwise."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # tests draw off screen, whatever MPLBACKEND says
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "articles" / "000_0eee5cfdabd81abf.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def tree_hash(folder: Path) -> str:
+    """Hash of every file name and byte under ``folder`` (to prove nothing was written)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
