@@ -1,0 +1,56 @@
+"""Every notebook runs top to bottom in a fresh kernel, and the figures it writes are
+byte-identical to the committed ones in figures/ (the reproducibility promise)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arcorpus.notebook_runner import execute_notebook
+
+from conftest import ROOT, tree_hash
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_there_are_notebooks_and_they_are_stored_without_outputs():
+    import nbformat
+
+    assert NOTEBOOKS, "no notebooks found"
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, path.name
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory) -> Path:
+    """A copy of notebooks/ and corpus/ with an empty figures/, so that running the notebooks
+    in the tests never touches the repository."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copytree(ROOT / "corpus", root / "corpus")
+    (root / "figures").mkdir()
+    return root
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_and_reproduces_its_figures(sandbox, notebook):
+    before = tree_hash(sandbox / "corpus")
+    made_before = set((sandbox / "figures").iterdir())
+    executed = execute_notebook(sandbox / "notebooks" / notebook.name)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs
+              if o.get("output_type") == "error"]
+    assert not errors
+    assert tree_hash(sandbox / "corpus") == before, "a notebook wrote into corpus/"
+    prefix = notebook.name.split("_", 1)[0] + "_"
+    made = sorted(p for p in set((sandbox / "figures").iterdir()) - made_before)
+    committed = sorted((ROOT / "figures").glob(prefix + "*"))
+    assert [p.name for p in made] == [p.name for p in committed], (
+        "figures/ is out of date: run the README's first command and commit figures/")
+    for new, old in zip(made, committed, strict=True):
+        assert new.read_bytes() == old.read_bytes(), f"{new.name} differs from figures/"
