@@ -4,12 +4,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")  # tests draw off screen, whatever MPLBACKEND says
+
+# Property tests: no per-example deadline (first calls warm caches); in CI the examples are
+# derandomised so that a run is reproducible, locally they vary and keep exploring.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, max_examples=200)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -168,3 +168,12 @@ def test_bad_metadata_sidecar(folder):
     assert row["source"] == "Sabq" and row["date"] == pd.Timestamp("2015-07-21", tz="UTC")
     kinds = corpus.report["kind"].value_counts()
     assert kinds["metadata_without_article"] == 1 and kinds["article_without_metadata"] == 1
+
+
+def test_lone_surrogates_in_a_dataframe_are_reported():
+    # pandas 3 string columns cannot hold lone surrogates; object columns (old code) can
+    frame = pd.DataFrame({"text": ["نص سليم", "نص \ud800 مكسور"]}, dtype=object)
+    with pytest.raises(CorpusError, match=r"<DataFrame>: row 2: text is not valid Unicode: "
+                                          r"lone surrogate U\+D800 at character 3"):
+        load_corpus(frame)
+    assert load_corpus(frame, errors="skip").articles["text"].tolist() == ["نص سليم"]

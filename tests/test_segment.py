@@ -79,7 +79,7 @@ def test_sentence_spans_round_trip_for_any_text(text):
 def test_loader_offsets_round_trip_for_any_text(texts):
     import pandas as pd
 
-    frame = pd.DataFrame({"text": texts})
+    frame = pd.DataFrame({"text": texts}, dtype=object)  # object: may hold any str
     corpus = load_corpus(frame, errors="skip")
     by_id = dict(zip(corpus.articles["doc_id"], corpus.articles["text"], strict=True))
     for table in (corpus.paragraphs, corpus.sentences):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,9 @@ from .errors import CorpusError
 ErrorHandler = Callable[[CorpusError], None]
 
 TEXT_SUFFIXES = frozenset({".txt"})
+# Lone surrogates cannot come from decoded files, but can from a user's DataFrame (e.g. text
+# decoded with errors="surrogateescape"); they cannot be stored as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
 
 
@@ -122,6 +126,10 @@ def documents_from_frame(
         line = row_lines[row] if row_lines is not None else row + 1
         if not isinstance(text, str) or not text.strip():
             on_error(bad(row, f"empty or missing text in column {text_column!r}"))
+            continue
+        if surrogate := _SURROGATE.search(text):
+            on_error(bad(row, f"text is not valid Unicode: lone surrogate "
+                              f"U+{ord(surrogate.group()):04X} at character {surrogate.start()}"))
             continue
         if ids is not None:
             raw_id = ids[row]
