@@ -1,0 +1,144 @@
+"""How Arabic text reaches a renderer: the one place in the kit that decides about shaping and
+bidi, by what the installed renderer can do.
+
+Data stays in logical order everywhere. Matplotlib >= 3.11 shapes text itself (HarfBuzz through
+libraqm) and must get the logical string: the classic ``get_display(reshape(s))`` recipe then
+draws it *reversed*. Older matplotlib lays out one glyph per character, left to right, and needs
+the string reshaped (contextual letter forms) and reordered (bidi) first. :func:`native_shaping`
+finds out which by laying out a probe word, and :func:`display_text` applies the answer;
+Pillow (word clouds, images) goes through :func:`display_text` with ``renderer="pillow"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import fontpkg_noto_sans_arabic
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
+
+#: the kit's Arabic font (from PyPI: fontpkg-noto-sans-arabic, SIL OFL); it has Latin too
+ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
+#: used for characters the Arabic font lacks
+FALLBACK_FONT = "DejaVu Sans"
+_RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_PROBE = "باب"  # a joining word: shaped, it is not one glyph per letter laid out left to right
+
+Renderer = Literal["matplotlib", "pillow"]
+
+
+def font_path() -> Path:
+    """The kit's Arabic font file."""
+    return next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("*.ttf"))
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> str:
+    """Register the kit's Arabic font with matplotlib (once); return its family name."""
+    font_manager.fontManager.addfont(str(font_path()))
+    return ARABIC_FONT
+
+
+@lru_cache(maxsize=4)
+def native_shaping(renderer: Renderer = "matplotlib") -> bool:
+    """Does ``renderer`` shape Arabic and order it right to left by itself?
+
+    For matplotlib this lays out a probe word with the font engine matplotlib draws with
+    (``FT2Font.set_text``): a shaping engine yields contextual glyphs in right-to-left
+    positions, a plain one yields one glyph per letter at increasing x. For Pillow it asks
+    whether the raqm layout engine is available.
+    """
+    if renderer == "pillow":
+        from PIL import features
+
+        return bool(features.check("raqm"))
+    if renderer != "matplotlib":
+        raise ValueError(f"renderer must be 'matplotlib' or 'pillow', got {renderer!r}")
+    font = FT2Font(str(font_path()))
+    font.set_size(12, 72)
+    positions = [float(x) for x, _ in font.set_text(_PROBE, 0.0)]
+    naive = len(positions) == len(_PROBE) and positions == sorted(positions)
+    return not naive
+
+
+def display_text(text: str, renderer: Renderer = "matplotlib") -> str:
+    """The string to hand to ``renderer`` so that ``text`` (logical order) reads correctly.
+
+    Text without right-to-left characters is returned unchanged.
+
+    >>> display_text("Topic 3") == "Topic 3"
+    True
+    """
+    if not text or not _RTL_CHARS.search(text) or native_shaping(renderer):
+        return text
+    return _visual_order(text)
+
+
+_MIRROR_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "<": ">"}
+_MIRROR = {**_MIRROR_PAIRS, **{v: k for k, v in _MIRROR_PAIRS.items()}}
+
+
+@lru_cache(maxsize=1)
+def _reshaper():
+    # imported here: only renderers without shaping need them (python-bidi is LGPL)
+    import arabic_reshaper
+
+    return arabic_reshaper.ArabicReshaper(configuration={
+        "delete_harakat": False,  # keep tanween, shadda: the text is shown as written
+        "shift_harakat_position": False,
+    })
+
+
+def _visual_order(text: str) -> str:
+    """Contextual letter forms (arabic-reshaper), then the Unicode bidi algorithm
+    (python-bidi), then rule L4 of that algorithm, which python-bidi leaves to the renderer:
+    brackets at a right-to-left level take their mirrored glyph. Both brackets of a pair get
+    the same level (rule N0), and a right-to-left pair comes out of reordering back to front
+    (``)…(``), so mirroring the pairs that come out reversed applies L4."""
+    from bidi import get_display
+
+    visual = list(get_display(_reshaper().reshape(text)))
+    stack: list[int] = []
+    for i, char in enumerate(visual):
+        if char not in _MIRROR:
+            continue
+        if stack and visual[stack[-1]] == _MIRROR[char]:
+            j = stack.pop()
+            if char in _MIRROR_PAIRS:  # closing-looking char first: the pair is reversed
+                visual[i], visual[j] = visual[j], visual[i]
+        else:
+            stack.append(i)
+    return "".join(visual)
+
+
+def rc_params(font: str | None = None) -> dict:
+    """matplotlib settings for Arabic figures: the Arabic font first, a Latin fallback."""
+    family = font or register_fonts()
+    return {"font.family": [family, FALLBACK_FONT], "axes.unicode_minus": False}
+
+
+def use_arabic(font: str | None = None) -> str:
+    """Make the kit's Arabic font (or ``font``) matplotlib's default, with a Latin fallback.
+
+    Call once at the top of a notebook. Returns the family name.
+
+    >>> use_arabic()  # doctest: +SKIP
+    'Noto Sans Arabic'
+    """
+    register_fonts()
+    matplotlib.rcParams.update(rc_params(font))
+    return font or ARABIC_FONT
+
+
+@contextmanager
+def arabic_style(font: str | None = None) -> Iterator[None]:
+    """The same settings as :func:`use_arabic`, only inside a ``with`` block."""
+    register_fonts()
+    with matplotlib.rc_context(rc_params(font)):
+        yield

@@ -1,0 +1,137 @@
+"""Term frequency tables (raw count, per 10,000 words, document frequency), per corpus or per
+group, TF-IDF top terms, and n-grams."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from ..text import ArabicAnalyzer
+from .matrix import document_term_matrix
+from .units import TextData, Unit, group_labels, text_units, word_counts
+
+
+def _indicator(labels: pd.Series) -> tuple[sp.csr_matrix, pd.Index]:
+    """Sparse groups x units matrix with a 1 where a unit belongs to a group."""
+    codes, groups = pd.factorize(labels, sort=True)
+    if (codes < 0).any():
+        raise ValueError("the grouping column has missing values; fill or drop them first")
+    rows = np.arange(len(codes))
+    return sp.csr_matrix((np.ones(len(codes)), (codes, rows)),
+                         shape=(len(groups), len(codes))), pd.Index(groups, name=labels.name)
+
+
+def term_frequencies(
+    data: TextData,
+    *,
+    by: str | pd.Series | None = None,
+    unit: Unit = "articles",
+    analyzer: ArabicAnalyzer | None = None,
+    ngram_range: tuple[int, int] | None = None,
+    min_count: int = 1,
+    top_n: int | None = None,
+    n_jobs: int = 1,
+) -> pd.DataFrame:
+    """How often each term occurs, overall or per group: a long, tidy table.
+
+    Args:
+        data: a :class:`~arcorpus.corpus.Corpus`, a DataFrame with a ``text`` column, or texts.
+        by: a metadata column (``"source"``, a month column, ``"doc_id"``) or a Series aligned
+            with the units: one block of rows per group.
+        unit: what a "document" is for document frequency: articles, paragraphs or sentences.
+        analyzer: the text pipeline (default :class:`~arcorpus.text.ArabicAnalyzer`()).
+        ngram_range: count n-grams instead, e.g. ``(2, 2)`` for bigrams.
+        min_count: drop terms seen fewer times (in the group).
+        top_n: keep the most frequent ``top_n`` terms per group.
+        n_jobs: processes for counting large corpora.
+
+    Returns:
+        Columns ``[by,] term, count, per_10k, doc_freq, rank``: ``per_10k`` is the count per
+        10,000 running (white-space separated) words of the group's text, ``doc_freq`` the
+        number of units containing the term, ``rank`` 1 for the most frequent (ties by term).
+
+    Example:
+        >>> term_frequencies(["الفصائل في درعا", "والفصائل في القنيطرة"]).head(2)
+            term  count  per_10k  doc_freq  rank
+        0  فصائل      2   3333.3         2     1
+        1   درعا      1   1666.7         1     2
+    """
+    analyzer = analyzer or ArabicAnalyzer()
+    if ngram_range is not None:
+        analyzer = replace(analyzer, ngram_range=ngram_range)
+    units = text_units(data, unit)
+    matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs)
+    words = word_counts(units).to_numpy()
+    labels = group_labels(units, by)
+    if labels is None:
+        indicator, groups = sp.csr_matrix(np.ones((1, matrix.shape[0]))), None
+    else:
+        indicator, groups = _indicator(labels)
+    counts = (indicator @ matrix).tocoo()
+    present = (indicator @ (matrix > 0).astype(np.int64)).tocsr()
+    totals = indicator @ words
+    table = pd.DataFrame({
+        "_group": counts.row,
+        "term": vocabulary[counts.col],
+        "count": counts.data.astype(np.int64),
+        "doc_freq": np.asarray(present[counts.row, counts.col]).ravel().astype(np.int64),
+    })
+    table["per_10k"] = (table["count"] / np.maximum(totals[table["_group"]], 1)
+                        * 10_000).round(1)
+    table = table[table["count"] >= min_count]
+    table = table.sort_values(["_group", "count", "term"], ascending=[True, False, True])
+    table["rank"] = table.groupby("_group").cumcount() + 1
+    if top_n is not None:
+        table = table[table["rank"] <= top_n]
+    columns = ["term", "count", "per_10k", "doc_freq", "rank"]
+    if groups is not None:
+        table.insert(0, groups.name or "group", groups[table["_group"].to_numpy()])
+        columns.insert(0, groups.name or "group")
+    return table[columns].reset_index(drop=True)
+
+
+def top_tfidf_terms(
+    data: TextData,
+    *,
+    by: str | pd.Series = "doc_id",
+    unit: Unit = "articles",
+    analyzer: ArabicAnalyzer | None = None,
+    top_n: int = 10,
+    min_count: int = 1,
+    n_jobs: int = 1,
+) -> pd.DataFrame:
+    """The terms that characterise each document or group, by TF-IDF.
+
+    Counts are summed per group (``by``; each document by default), and scikit-learn's
+    ``TfidfTransformer`` (smoothed idf, l2-normalised rows) weighs them with the groups as the
+    documents, so a term scores high in a group when it is frequent there and rare elsewhere.
+
+    Returns:
+        Columns ``by, rank, term, tfidf, count``.
+
+    Example:
+        >>> top_tfidf_terms(pd.DataFrame({"doc_id": ["a", "b"], "text": [  # doctest: +SKIP
+        ...     "درعا درعا الفصائل", "القنيطرة الفصائل"]}), top_n=1)
+    """
+    analyzer = analyzer or ArabicAnalyzer()
+    units = text_units(data, unit)
+    labels = group_labels(units, by)
+    matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs)
+    indicator, groups = _indicator(labels)
+    grouped = (indicator @ matrix).tocsr()
+    grouped.data[grouped.data < min_count] = 0
+    grouped.eliminate_zeros()
+    weights = TfidfTransformer().fit_transform(grouped).tocsr()
+    rows = []
+    for g in range(weights.shape[0]):
+        start, end = weights.indptr[g], weights.indptr[g + 1]
+        cols, vals = weights.indices[start:end], weights.data[start:end]
+        order = np.lexsort((vocabulary[cols], -vals))[:top_n]
+        for rank, k in enumerate(order, start=1):
+            rows.append((groups[g], rank, vocabulary[cols[k]], round(float(vals[k]), 4),
+                         int(grouped[g, cols[k]])))
+    return pd.DataFrame(rows, columns=[groups.name or "group", "rank", "term", "tfidf", "count"])

@@ -1,0 +1,153 @@
+"""``ArabicAnalyzer``: the kit's text pipeline as a scikit-learn analyzer.
+
+    CountVectorizer(analyzer=ArabicAnalyzer())     # or TfidfVectorizer(analyzer=...)
+
+normalise -> tokenise -> split proclitics -> drop stop words -> (light stem) -> n-grams, the same
+steps (and the same code) that every count in :mod:`arcorpus.terms` uses, so a matrix built by
+scikit-learn and a table built by the kit always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from .clitics import CliticSegmenter
+from .normalize import NormalizeOptions, normalize_with
+from .stem import LightStemmer
+from .stopwords import stopwords as stopword_set
+from .tokenize import WORD_RE
+
+Clitics = Literal["keep", "split", "strip"]
+
+
+@dataclass
+class ArabicAnalyzer:
+    """Turn a document into a list of terms; picklable, so joblib can run it in parallel.
+
+    Args:
+        normalize: normalisation switches (:class:`~arcorpus.text.NormalizeOptions`).
+        clitics: ``"strip"`` counts والفصائل، للفصائل، الفصائل as فصائل (proclitics and the
+            article removed); ``"split"`` emits them as terms of their own (و، ال، فصائل),
+            ``"keep"`` leaves words whole.
+        stopwords: ``"default"`` (stopwords-iso + clitic-attached forms), ``"news"`` (also
+            news-reporting words such as قال، مصدر), ``None``, or your own iterable of words.
+        stem: light-stem each term with ARLSTem (see :mod:`arcorpus.text.stem`).
+        protect: words never stemmed (e.g. actor names).
+        keep: extra words the clitic splitter must keep whole (added to its lexicon).
+        ngram_range: like scikit-learn's: ``(1, 2)`` adds bigrams ("جبهة نصرة").
+        numbers: keep number tokens.
+        lowercase: lower-case Latin-script terms.
+        min_length: drop terms shorter than this (in characters).
+
+    Example:
+        >>> analyzer = ArabicAnalyzer()
+        >>> analyzer("وأوضحت الفصائلُ المعارضة في البيان أنّ للفصائل مقرات")
+        ['اوضحت', 'فصائل', 'معارضة', 'بيان', 'فصائل', 'مقرات']
+    """
+
+    normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
+    clitics: Clitics = "strip"
+    stopwords: Literal["default", "news"] | Iterable[str] | None = "default"
+    stem: bool = False
+    protect: Iterable[str] = ()
+    keep: Iterable[str] = ()
+    ngram_range: tuple[int, int] = (1, 1)
+    numbers: bool = True
+    lowercase: bool = True
+    min_length: int = 1
+
+    def __post_init__(self) -> None:
+        if self.clitics not in ("keep", "split", "strip"):
+            raise ValueError(f"clitics must be 'keep', 'split' or 'strip', got {self.clitics!r}")
+        low, high = self.ngram_range
+        if not 1 <= low <= high:
+            raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, "
+                             f"got {self.ngram_range!r}")
+        self.protect = tuple(self.protect)
+        self.keep = tuple(self.keep)
+        if self.stopwords is not None and not isinstance(self.stopwords, str):
+            self.stopwords = tuple(self.stopwords)
+        self._reset()
+
+    def _reset(self) -> None:
+        # Segmentation needs hamza (إلغاء is not ال + غاء), so words are found in text
+        # normalised without alef unification, which is applied to each segment afterwards.
+        self._token_options = (replace(self.normalize, alef=False) if self.clitics != "keep"
+                               else self.normalize)
+        self._segmenter = CliticSegmenter(keep=self.keep) if self.clitics != "keep" else None
+        if self.stopwords is None:
+            self._stop: frozenset[str] = frozenset()
+        elif isinstance(self.stopwords, str):
+            if self.stopwords not in ("default", "news"):
+                raise ValueError("stopwords must be 'default', 'news', None or a list of words")
+            self._stop = stopword_set(news=self.stopwords == "news", options=self.normalize)
+        else:
+            self._stop = frozenset(normalize_with(w, self.normalize) for w in self.stopwords)
+        protect = {normalize_with(w, self.normalize) for w in self.protect}
+        self._stemmer = LightStemmer(protect=protect) if self.stem else None
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._reset()
+
+    @property
+    def stopword_set(self) -> frozenset[str]:
+        """The normalised stop words this analyzer drops."""
+        return self._stop
+
+    # the pipeline -------------------------------------------------------------------------
+
+    def terms_of(self, form: str) -> tuple[str, ...]:
+        """The terms one word form contributes (cached: each distinct form is analysed once).
+
+        >>> ArabicAnalyzer().terms_of("والفصائل")
+        ('فصائل',)
+        """
+        terms = self._cache.get(form)
+        if terms is None:
+            terms = self._cache[form] = self._analyse_form(form)
+        return terms
+
+    def _analyse_form(self, form: str) -> tuple[str, ...]:
+        if not self.numbers and form[0].isdigit():
+            return ()
+        parts = self._segmenter(form) if self._segmenter is not None else (form,)
+        if self.clitics == "strip":
+            parts = parts[-1:]
+        out = []
+        for part in parts:
+            if self._token_options is not self.normalize:
+                part = normalize_with(part, self.normalize)
+            if self.lowercase:
+                part = part.lower()
+            if part in self._stop or len(part) < self.min_length:
+                continue
+            if self._stemmer is not None:
+                part = self._stemmer(part)
+            out.append(part)
+        return tuple(out)
+
+    def unigrams(self, doc: str) -> list[str]:
+        """Terms of ``doc`` in text order (no n-grams)."""
+        terms: list[str] = []
+        extend, cache = terms.extend, self._cache
+        for form in WORD_RE.findall(normalize_with(doc, self._token_options)):
+            hit = cache.get(form)
+            extend(hit if hit is not None else self.terms_of(form))
+        return terms
+
+    def __call__(self, doc: str) -> list[str]:
+        terms = self.unigrams(doc)
+        low, high = self.ngram_range
+        if high == 1:
+            return terms
+        grams = list(terms) if low == 1 else []
+        for n in range(max(low, 2), high + 1):
+            grams.extend(" ".join(terms[i:i + n]) for i in range(len(terms) - n + 1))
+        return grams

@@ -1,0 +1,103 @@
+"""Tokenise Arabic news text, with character offsets into the original text.
+
+Tokens are found by one regular expression run on the *normalised* text; because normalisation
+only deletes characters or replaces one by one (:mod:`arcorpus.text.normalize`), each token's
+offsets map back to the original, and the token is reported as written (``surface``) and as
+counted (``form``). The counting path (:class:`~arcorpus.text.ArabicAnalyzer`) runs the same
+expression on the same normalised text, so counts and token lists always agree.
+
+Token kinds: ``url``, ``email``, ``hashtag`` (also @mentions), ``number``, ``arabic``,
+``latin``, ``other`` (words in other scripts) and ``punct`` (any other visible character).
+Tatweel-joined clitics split at the quote that follows them: لـ"العربي → لـ + " + العربي.
+
+Why hand-written: scikit-learn's default ``token_pattern`` splits words at shadda and keeps
+tatweel; spaCy, pyarabic and camel-tools either leave و" and لـ" attached, lack offsets, or are
+GPL / very large (see ../shared/notes/arabic-nlp-deps.md).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from .normalize import NormalizeOptions, deleted_positions, normalize_with
+
+AR_LETTERS = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef"
+              "\u06fa-\u06fc\u06ff")
+# Marks and tatweel may sit inside an Arabic word when normalisation keeps them.
+AR_INNER = (AR_LETTERS + "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8"
+            "\u06ea-\u06ed\u0640")
+DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+
+TOKEN_PATTERNS = {
+    "url": r"(?:https?://|www\.)[^\s<>\"'«»]*[^\s<>\"'«».,;:!?؟،؛)\]]",
+    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    "hashtag": rf"[#@][\w{AR_INNER}]+",
+    "number": rf"[{DIGIT}]+(?:[.,٫٬][{DIGIT}]+)*",
+    "arabic": rf"[{AR_LETTERS}][{AR_INNER}]*",
+    "latin": rf"[{LATIN}](?:[{LATIN}0-9\u0300-\u036f]|['’-](?=[{LATIN}]))*",
+    "other": r"[^\W\d_]+",
+}
+#: kinds that are words for counting (everything but punctuation)
+WORD_KINDS = frozenset(TOKEN_PATTERNS)
+TOKEN_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in TOKEN_PATTERNS.items())
+                      + r"|(?P<punct>\S)")
+#: the same without punctuation and without group names: what the counting path uses
+WORD_RE = re.compile("|".join(f"(?:{p})" for p in TOKEN_PATTERNS.values()))
+
+
+class Token(NamedTuple):
+    """One token: as written (``surface``, ``start``, ``end`` in the original text) and as
+    counted (``form``, normalised)."""
+
+    surface: str
+    form: str
+    start: int
+    end: int
+    kind: str
+
+
+def tokenize(
+    text: str,
+    *,
+    options: NormalizeOptions | None = None,
+    punct: bool = False,
+) -> list[Token]:
+    """Split ``text`` into tokens with offsets into ``text`` itself.
+
+    Args:
+        text: original text (never altered).
+        options: normalisation used for ``form`` (defaults: :class:`NormalizeOptions`()).
+        punct: also return punctuation tokens.
+
+    >>> [(t.surface, t.form) for t in tokenize('قال لـ"العربي" إنّ ٣')]
+    [('قال', 'قال'), ('لـ', 'ل'), ('العربي', 'العربي'), ('إنّ', 'ان'), ('٣', '3')]
+    """
+    options = options or NormalizeOptions()
+    normal = normalize_with(text, options)
+    if len(normal) == len(text):  # nothing deleted: offsets are the same
+        return [Token(text[m.start():m.end()], m.group(), m.start(), m.end(), m.lastgroup)
+                for m in TOKEN_RE.finditer(normal) if punct or m.lastgroup != "punct"]
+    deleted = deleted_positions(text, options)
+    # the original position of normalised index i is i + (number of deletions before it);
+    # shifted[k] = deleted[k] - k is the normalised index at which the k-th deletion happened
+    shifted = [position - k for k, position in enumerate(deleted)]
+    deleted_set = set(deleted)
+    tokens = []
+    for match in TOKEN_RE.finditer(normal):
+        if not punct and match.lastgroup == "punct":
+            continue
+        start_n, end_n = match.span()
+        start = start_n + bisect_right(shifted, start_n)
+        end = end_n - 1 + bisect_right(shifted, end_n - 1) + 1
+        while end in deleted_set:  # trailing marks and tatweel belong to the word as written
+            end += 1
+        tokens.append(Token(text[start:end], match.group(), start, end, match.lastgroup))
+    return tokens
+
+
+def word_forms(normalized_text: str) -> list[str]:
+    """The word forms of already-normalised text (the fast counting path)."""
+    return WORD_RE.findall(normalized_text)
