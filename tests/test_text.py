@@ -271,3 +271,11 @@ def test_analyzer_pickles_for_parallel_use():
 def test_analyzer_terms_are_normalised_forms_of_tokens(text):
     plain = ArabicAnalyzer(clitics="keep", stopwords=None, lowercase=False)
     assert plain(text) == [t.form for t in tokenize(text)]
+
+
+@given(st.one_of(news_text, st.text(max_size=200)))
+def test_fast_word_path_equals_the_full_pattern(text):
+    from arcorpus.text.tokenize import WORD_RE, word_forms
+
+    normal = normalize(text)
+    assert word_forms(normal) == WORD_RE.findall(normal)

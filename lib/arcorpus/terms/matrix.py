@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed
+from joblib import Parallel, delayed, effective_n_jobs
 from sklearn.feature_extraction.text import CountVectorizer
 from tqdm.auto import tqdm
 
@@ -25,14 +25,15 @@ def document_term_matrix(
     analyzer: ArabicAnalyzer | None = None,
     *,
     n_jobs: int = 1,
-    chunk_size: int = 5000,
+    chunk_size: int | None = None,
     progress: bool | None = None,
 ) -> tuple[sp.csr_matrix, np.ndarray]:
     """Count terms: ``(matrix, vocabulary)``, rows in the order of ``texts``, columns sorted.
 
-    With ``n_jobs > 1`` the texts are counted in chunks in parallel (joblib processes), each
-    by its own ``CountVectorizer``, and the chunk matrices are merged onto one vocabulary;
-    the result is identical to a single ``CountVectorizer(analyzer=analyzer).fit_transform``.
+    With ``n_jobs > 1`` (``-1``: every core) the texts are counted in chunks in parallel
+    (joblib processes; one chunk per worker unless ``chunk_size`` is given), each by its own
+    ``CountVectorizer``, and the chunk matrices are merged onto one vocabulary; the result is
+    identical to a single ``CountVectorizer(analyzer=analyzer).fit_transform``.
 
     Example:
         >>> X, vocab = document_term_matrix(["جبهة النصرة", "النصرة والجيش الحر"])
@@ -41,10 +42,13 @@ def document_term_matrix(
     """
     analyzer = analyzer or ArabicAnalyzer()
     texts = list(texts)
-    if n_jobs == 1 or len(texts) <= chunk_size:
+    workers = effective_n_jobs(n_jobs)
+    if workers == 1 or len(texts) < 2 * workers:
         matrix, vocabulary = _count_chunk(texts, analyzer)
         return matrix.tocsr(), vocabulary
-    chunks = [texts[i:i + chunk_size] for i in range(0, len(texts), chunk_size)]
+    # by default one chunk per worker: each worker's word cache then serves its whole share
+    size = chunk_size or -(-len(texts) // workers)
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
     show = progress if progress is not None else len(texts) >= 50_000
     parts = Parallel(n_jobs=n_jobs)(
         delayed(_count_chunk)(chunk, analyzer)

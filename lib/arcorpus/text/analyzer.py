@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Literal
 
 from .clitics import CliticSegmenter
-from .normalize import NormalizeOptions, normalize_with
+from .normalize import ALEF_FORMS, NormalizeOptions, normalize_with
 from .stem import LightStemmer
 from .stopwords import stopwords as stopword_set
-from .tokenize import WORD_RE
+from .tokenize import word_forms
 
 Clitics = Literal["keep", "split", "strip"]
 
@@ -76,6 +77,9 @@ class ArabicAnalyzer:
         # normalised without alef unification, which is applied to each segment afterwards.
         self._token_options = (replace(self.normalize, alef=False) if self.clitics != "keep"
                                else self.normalize)
+        # what the token options left out (alef unification), applied to each segment
+        self._finish = (str.maketrans(dict.fromkeys(ALEF_FORMS, "ا"))
+                        if self._token_options != self.normalize else None)
         self._segmenter = CliticSegmenter(keep=self.keep) if self.clitics != "keep" else None
         if self.stopwords is None:
             self._stop: frozenset[str] = frozenset()
@@ -122,8 +126,8 @@ class ArabicAnalyzer:
             parts = parts[-1:]
         out = []
         for part in parts:
-            if self._token_options is not self.normalize:
-                part = normalize_with(part, self.normalize)
+            if self._finish is not None:
+                part = part.translate(self._finish)
             if self.lowercase:
                 part = part.lower()
             if part in self._stop or len(part) < self.min_length:
@@ -135,12 +139,12 @@ class ArabicAnalyzer:
 
     def unigrams(self, doc: str) -> list[str]:
         """Terms of ``doc`` in text order (no n-grams)."""
-        terms: list[str] = []
-        extend, cache = terms.extend, self._cache
-        for form in WORD_RE.findall(normalize_with(doc, self._token_options)):
-            hit = cache.get(form)
-            extend(hit if hit is not None else self.terms_of(form))
-        return terms
+        forms = word_forms(normalize_with(doc, self._token_options))
+        cache = self._cache
+        for form in set(forms).difference(cache):  # analyse each new form once
+            self.terms_of(form)
+        # every form is cached now: expanding them is a C-level map, not a Python loop
+        return list(chain.from_iterable(map(cache.__getitem__, forms)))
 
     def __call__(self, doc: str) -> list[str]:
         terms = self.unigrams(doc)

@@ -34,6 +34,7 @@ from .normalize import NormalizeOptions, normalize_with
 
 SEGMENTATION_OPTIONS = NormalizeOptions(alef=False, digits=False)
 SUFFIXES = ("ة", "ه", "ها", "هم", "هما", "ا", "ات", "ان", "ين", "ون", "ي", "ية")
+_SUFFIX_SET = frozenset(SUFFIXES)
 _IMPERFECT = "يتنأ"
 
 
@@ -91,12 +92,13 @@ class CliticSegmenter:
     def _whole(self, word: str) -> bool:
         if word in self.lexicon:
             return True
-        for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                base = word[: -len(suffix)]
-                # وزارته: the ة of وزارة becomes ت before a suffix
-                if base in self.lexicon or (base.endswith("ت") and base[:-1] + "ة" in
-                                            self.lexicon):
+        for length in (1, 2, 3):  # the suffixes have 1 to 3 letters
+            if len(word) - length < 2:
+                break
+            if word[-length:] in _SUFFIX_SET:
+                base = word[:-length]
+                # وزارته: the ة of وزارة is written ت before a suffix
+                if base in self.lexicon or (base[-1] == "ت" and base[:-1] + "ة" in self.lexicon):
                     return True
         return False
 
