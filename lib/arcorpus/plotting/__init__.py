@@ -7,10 +7,12 @@ from .arabic import (
     display_text,
     font_path,
     native_shaping,
+    pdf_text,
     register_fonts,
+    rendering_variants,
     use_arabic,
 )
-from .charts import bar_terms
+from .charts import bar_terms, heatmap, network, time_series, topic_grid
 from .save import figure_manifest, save_figure
 
 __all__ = [
@@ -20,8 +22,14 @@ __all__ = [
     "display_text",
     "figure_manifest",
     "font_path",
+    "heatmap",
     "native_shaping",
+    "network",
+    "pdf_text",
     "register_fonts",
+    "rendering_variants",
     "save_figure",
+    "time_series",
+    "topic_grid",
     "use_arabic",
 ]

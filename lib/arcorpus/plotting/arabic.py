@@ -80,6 +80,36 @@ def display_text(text: str, renderer: Renderer = "matplotlib") -> str:
     return _visual_order(text)
 
 
+def rendering_variants(text: str) -> dict[str, str]:
+    """What three recipes hand to matplotlib, for teaching and for negative controls:
+
+    - ``"kit"``: :func:`display_text` (right for the installed matplotlib);
+    - ``"reshape+bidi"``: the classic ``get_display(arabic_reshaper.reshape(s))`` recipe
+      (right for matplotlib 3.10 and before, reversed for 3.11 and after);
+    - ``"logical"``: the string untouched (right for 3.11, unjoined and reversed before).
+    """
+    import arabic_reshaper
+    from bidi import get_display
+
+    return {"kit": display_text(text),
+            "reshape+bidi": get_display(arabic_reshaper.reshape(text)),
+            "logical": text}
+
+
+def pdf_text(text: str) -> str:
+    """The string for matplotlib's PDF backend, where it differs from :func:`display_text`.
+
+    With native shaping (matplotlib 3.11), the PDF backend misplaces the spaces of shaped
+    right-to-left runs (measured: "الاتحاد الإسلامي" comes out as "الاتحادالإسلامي" with the
+    space moved). There, text is given in visual order, in presentation forms, inside a
+    left-to-right override (U+202D ... U+202C), which every PDF viewer draws as is. Without
+    native shaping, :func:`display_text` already gives visual order.
+    """
+    if not text or not _RTL_CHARS.search(text) or not native_shaping():
+        return text
+    return f"\u202d{_visual_order(text)}\u202c"
+
+
 _MIRROR_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "<": ">"}
 _MIRROR = {**_MIRROR_PAIRS, **{v: k for k, v in _MIRROR_PAIRS.items()}}
 
@@ -120,7 +150,9 @@ def _visual_order(text: str) -> str:
 def rc_params(font: str | None = None) -> dict:
     """matplotlib settings for Arabic figures: the Arabic font first, a Latin fallback."""
     family = font or register_fonts()
-    return {"font.family": [family, FALLBACK_FONT], "axes.unicode_minus": False}
+    # pdf.fonttype 42 (TrueType): Type 3 fonts come out blank for Arabic presentation forms
+    return {"font.family": [family, FALLBACK_FONT], "axes.unicode_minus": False,
+            "pdf.fonttype": 42}
 
 
 def use_arabic(font: str | None = None) -> str:

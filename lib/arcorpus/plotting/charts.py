@@ -4,6 +4,8 @@ caller can style further. Every string is passed through :func:`display_text`.""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -49,5 +51,164 @@ def bar_terms(
         ax.set_xlabel(display_text(xlabel if xlabel is not None else value))
         if title:
             ax.set_title(display_text(title))
+        fig.tight_layout()
+    return fig, ax
+
+
+def heatmap(
+    matrix: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    cmap: str = "Blues",
+    annotate: bool = True,
+    fmt: str = "{:g}",
+    rtl: bool = True,
+    title: str | None = None,
+    colorbar_label: str | None = None,
+) -> tuple[Figure, Axes]:
+    """Heatmap of a matrix (e.g. actor co-occurrence) with Arabic tick labels on both axes.
+
+    With ``rtl=True`` the first column stands on the right and the row labels on the right.
+    """
+    labels_x = [display_text(str(c)) for c in matrix.columns]
+    labels_y = [display_text(str(i)) for i in matrix.index]
+    values = matrix.to_numpy(dtype=float)
+    with arabic_style():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(1.0 + 0.6 * len(labels_x), 0.8 + 0.45 * len(labels_y)))
+        else:
+            fig = ax.figure
+        image = ax.imshow(values, cmap=cmap, aspect="auto")
+        ax.set_xticks(range(len(labels_x)), labels_x, rotation=45,
+                      ha="left" if rtl else "right", rotation_mode="anchor")
+        ax.set_yticks(range(len(labels_y)), labels_y)
+        if annotate:
+            top = values.max() if values.size else 0
+            for (i, j), value in np.ndenumerate(values):
+                ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8,
+                        color="white" if top and value > top / 2 else "black")
+        if rtl:
+            ax.invert_xaxis()
+            ax.yaxis.tick_right()
+        bar = fig.colorbar(image, ax=ax, location="left" if rtl else "right", shrink=0.8)
+        if colorbar_label:
+            bar.set_label(display_text(colorbar_label))
+        if title:
+            ax.set_title(display_text(title))
+        fig.tight_layout()
+    return fig, ax
+
+
+def network(
+    graph: nx.Graph,
+    *,
+    ax: Axes | None = None,
+    size: str | None = "mentions",
+    width: str | None = "weight",
+    color: str | None = "type",
+    label: str | None = "label",
+    random_state: int = 0,
+    title: str | None = None,
+) -> tuple[Figure, Axes]:
+    """Draw a network with Arabic node labels.
+
+    Node size follows the node attribute ``size``, edge width the edge attribute ``width``,
+    node colour the categorical node attribute ``color`` (with a legend), and labels the
+    attribute ``label`` (the node id when missing). The layout is a spring layout with a fixed
+    ``random_state``, so the same graph is drawn the same way every time.
+    """
+    nodes = list(graph.nodes)
+    positions = nx.spring_layout(graph, seed=random_state, weight=width)
+    sizes = np.array([float(graph.nodes[n].get(size, 1)) if size else 1.0 for n in nodes])
+    sizes = 300 + 1700 * sizes / sizes.max() if len(sizes) and sizes.max() > 0 else 600
+    widths = np.array([float(d.get(width, 1)) if width else 1.0
+                       for _, _, d in graph.edges(data=True)])
+    widths = 0.5 + 5 * widths / widths.max() if len(widths) and widths.max() > 0 else 1.0
+    kinds = [str(graph.nodes[n].get(color, "")) if color else "" for n in nodes]
+    palette = dict(zip(sorted(set(kinds)), plt.get_cmap("tab10").colors, strict=False))
+    with arabic_style():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(8, 6.5))
+        else:
+            fig = ax.figure
+        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths, alpha=0.45,
+                               edge_color="#555555")
+        nx.draw_networkx_nodes(graph, positions, ax=ax, node_size=sizes,
+                               node_color=[palette[k] for k in kinds], alpha=0.9)
+        for node in nodes:
+            x, y = positions[node]
+            text = str(graph.nodes[node].get(label, node)) if label else str(node)
+            ax.text(x, y, display_text(text), ha="center", va="center", fontsize=9,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0})
+        if color and len(palette) > 1:
+            handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=display_text(k))
+                       for k, c in palette.items()]
+            ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+        if title:
+            ax.set_title(display_text(title))
+        ax.set_axis_off()
+        fig.tight_layout()
+    return fig, ax
+
+
+def topic_grid(
+    table: pd.DataFrame,
+    *,
+    topic: str = "topic",
+    term: str = "term",
+    weight: str = "weight",
+    top_n: int = 8,
+    n_cols: int = 3,
+    titles: dict | None = None,
+) -> tuple[Figure, np.ndarray]:
+    """Small multiples: the top terms of each topic as right-to-left bar charts.
+
+    ``table`` is long: one row per (topic, term) with a weight; ``titles`` maps a topic to a
+    label (Arabic, English or both).
+    """
+    topics = list(dict.fromkeys(table[topic]))
+    n_rows = max(1, -(-len(topics) // n_cols))
+    with arabic_style():
+        fig, axes = plt.subplots(n_rows, n_cols, figsize=(3.2 * n_cols, 0.28 * top_n * n_rows + 1),
+                                 squeeze=False)
+        for ax, key in zip(axes.flat, topics, strict=False):
+            rows = table[table[topic] == key].nlargest(top_n, weight).iloc[::-1]
+            ax.barh(range(len(rows)), rows[weight].to_numpy(), color="#4c72b0")
+            ax.set_yticks(range(len(rows)), [display_text(str(t)) for t in rows[term]])
+            ax.invert_xaxis()
+            ax.yaxis.tick_right()
+            ax.tick_params(axis="x", labelsize=7)
+            label = (titles or {}).get(key, f"Topic {key}")
+            ax.set_title(display_text(str(label)), fontsize=10)
+        for ax in list(axes.flat)[len(topics):]:
+            ax.set_axis_off()
+        fig.tight_layout()
+    return fig, axes
+
+
+def time_series(
+    frame: pd.DataFrame,
+    *,
+    x: str = "date",
+    y: str = "value",
+    series: str = "series",
+    ax: Axes | None = None,
+    title: str | None = None,
+    ylabel: str | None = None,
+) -> tuple[Figure, Axes]:
+    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend."""
+    with arabic_style():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(7, 3.5))
+        else:
+            fig = ax.figure
+        for name, rows in frame.sort_values(x).groupby(series, sort=True):
+            ax.plot(rows[x], rows[y], marker="o", label=display_text(str(name)))
+        ax.legend(frameon=False)
+        ax.set_ylabel(display_text(ylabel if ylabel is not None else y))
+        if title:
+            ax.set_title(display_text(title))
+        ax.spines[["right", "top"]].set_visible(False)
+        fig.autofmt_xdate()
         fig.tight_layout()
     return fig, ax

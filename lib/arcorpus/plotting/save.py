@@ -12,8 +12,10 @@ from typing import Any
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..io import atomic_write, write_json
+from .arabic import font_path, pdf_text
 
 # Metadata that would differ between runs (dates, tool versions in free text) is fixed or left
 # out, per format, so that a figure saved twice from the same lock is the same bytes.
@@ -55,8 +57,36 @@ def figure_manifest(
             "matplotlib": matplotlib.__version__,
             "pandas": _version("pandas"),
             "numpy": _version("numpy"),
+            "fontpkg-noto-sans-arabic": _version("fontpkg-noto-sans-arabic"),
         },
+        "arabic_font_file": font_path().name,
     }
+
+
+def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 150) -> bytes:
+    """``fig`` saved as ``fmt`` with fixed metadata (what :func:`save_figure` writes).
+
+    For PDF, right-to-left text is handed to the backend as :func:`~arcorpus.plotting.pdf_text`
+    gives it for the duration of the save (matplotlib 3.11's PDF backend misplaces spaces in
+    shaped Arabic), and fonts are embedded as TrueType.
+    """
+    buffer = io.BytesIO()
+    swapped: list[tuple[Text, str]] = []
+    if fmt == "pdf":
+        for text in fig.findobj(Text):
+            original = text.get_text()
+            replacement = pdf_text(original)
+            if replacement != original:
+                swapped.append((text, original))
+                text.set_text(replacement)
+    try:
+        with matplotlib.rc_context({"svg.hashsalt": "arcorpus", "pdf.compression": 6,
+                                    "pdf.fonttype": 42}):
+            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+    finally:
+        for text, original in swapped:
+            text.set_text(original)
+    return buffer.getvalue()
 
 
 def save_figure(
@@ -90,19 +120,18 @@ def save_figure(
     """
     base = Path(path)
     base = base.with_suffix("") if base.suffix in {".png", ".svg", ".pdf"} else base
-    written: list[Path] = []
-    fonts: set[str] = set()
+    formats = list(formats)
     for fmt in formats:
         if fmt not in _METADATA:
             raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
-        buffer = io.BytesIO()
-        with matplotlib.rc_context({"svg.hashsalt": "arcorpus", "pdf.compression": 6}):
-            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+    written: list[Path] = []
+    fonts: set[str] = set()
+    for fmt in formats:
         target = base.with_name(f"{base.name}.{fmt}")
         with atomic_write(target) as handle:
-            handle.write(buffer.getvalue())
+            handle.write(figure_bytes(fig, fmt, dpi=dpi))
         written.append(target)
-    for text in fig.findobj(matplotlib.text.Text):
+    for text in fig.findobj(Text):
         if text.get_text():
             fonts.add(Path(font_manager.findfont(text.get_fontproperties())).name)
     manifest = base.with_name(f"{base.name}.manifest.json")

@@ -1,0 +1,124 @@
+"""Every chart helper draws its Arabic labels through the one display decision (so the
+pixel-level proof of tests/test_rendering.py covers them) with no missing glyph. Runs in both
+matplotlib environments (marker: rendering)."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+import pytest
+from matplotlib.font_manager import findfont
+from matplotlib.ft2font import FT2Font
+from PIL import Image
+
+from arcorpus.plotting import (
+    bar_terms,
+    display_text,
+    heatmap,
+    network,
+    save_figure,
+    time_series,
+    topic_grid,
+)
+from arcorpus.plotting.arabic import font_path
+
+pytestmark = pytest.mark.rendering
+
+ACTORS = ["جبهة النصرة", "الجيش الحر", "داعش", "قوات النظام"]
+
+
+def texts_of(fig) -> set[str]:
+    fig.canvas.draw()
+    return {t.get_text() for t in fig.findobj(plt.Text) if t.get_text()}
+
+
+def drawn(fig) -> Image.Image:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    return Image.open(buffer).convert("L")
+
+
+def missing_glyphs(fig) -> set[str]:
+    """Characters of the figure's text that neither the Arabic font nor the fallback has
+    (they would be drawn as empty boxes)."""
+    fonts = [FT2Font(str(font_path())), FT2Font(findfont("DejaVu Sans"))]
+    return {c for text in texts_of(fig) for c in text
+            if not c.isspace() and ord(c) not in (0x202D, 0x202C)
+            and not any(f.get_char_index(ord(c)) for f in fonts)}
+
+
+def test_bar_terms_rtl_labels_and_title():
+    table = pd.DataFrame({"term": ["فصائل", "درعا", "نصرة"], "count": [10, 6, 5]})
+    fig, ax = bar_terms(table, title="أكثر الكلمات تكراراً", xlabel="count")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [display_text(w) for w in ["نصرة", "درعا", "فصائل"]]  # largest on top
+    assert ax.get_title() == display_text("أكثر الكلمات تكراراً")
+    assert ax.xaxis_inverted() and ax.yaxis.get_ticks_position() == "right"
+    assert not missing_glyphs(fig)
+    plt.close(fig)
+
+
+def test_heatmap_arabic_ticks_on_both_axes():
+    matrix = pd.DataFrame([[0, 3, 1, 2], [3, 0, 0, 1], [1, 0, 0, 4], [2, 1, 4, 0]],
+                          index=ACTORS, columns=ACTORS)
+    fig, ax = heatmap(matrix, title="التواجد المشترك", colorbar_label="عدد الفقرات")
+    assert [t.get_text() for t in ax.get_xticklabels()] == [display_text(a) for a in ACTORS]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [display_text(a) for a in ACTORS]
+    assert {display_text("التواجد المشترك"), display_text("عدد الفقرات"), "4"} <= texts_of(fig)
+    assert not missing_glyphs(fig)
+    plt.close(fig)
+
+
+def test_network_arabic_node_labels_sizes_and_legend():
+    graph = nx.Graph()
+    kinds = ["jihadist", "opposition", "jihadist", "state"]
+    for actor, kind, mentions in zip(ACTORS, kinds, [6, 3, 5, 2], strict=True):
+        graph.add_node(actor, mentions=mentions, type=kind)
+    graph.add_edge(ACTORS[0], ACTORS[1], weight=3)
+    graph.add_edge(ACTORS[0], ACTORS[2], weight=1)
+    graph.add_edge(ACTORS[2], ACTORS[3], weight=2)
+    fig, _ = network(graph, title="شبكة الفصائل")
+    shown = texts_of(fig)
+    assert {display_text(a) for a in ACTORS} <= shown
+    assert {"jihadist", "opposition", "state"} <= shown  # legend by type
+    assert not missing_glyphs(fig)
+    # the same graph, the same drawing
+    first = drawn(fig).tobytes()
+    fig2, _ = network(graph, title="شبكة الفصائل")
+    assert drawn(fig2).tobytes() == first
+    plt.close(fig)
+    plt.close(fig2)
+
+
+def test_topic_grid_small_multiples():
+    table = pd.DataFrame({
+        "topic": [0, 0, 0, 1, 1, 1],
+        "term": ["اشتباكات", "ريف", "درعا", "ائتلاف", "معارضة", "سياسي"],
+        "weight": [0.3, 0.2, 0.1, 0.4, 0.3, 0.1],
+    })
+    fig, axes = topic_grid(table, n_cols=2, titles={0: "Topic 0: معارك", 1: "Topic 1: سياسة"})
+    assert axes.shape == (1, 2)
+    assert axes[0, 0].get_title() == display_text("Topic 0: معارك")
+    assert [t.get_text() for t in axes[0, 1].get_yticklabels()] == [
+        display_text(w) for w in ["سياسي", "معارضة", "ائتلاف"]]
+    plt.close(fig)
+
+
+def test_time_series_arabic_legend(tmp_path):
+    frame = pd.DataFrame({
+        "date": pd.to_datetime(["2015-07-01", "2015-08-01"] * 2),
+        "series": ["داعش", "داعش", "جبهة النصرة", "جبهة النصرة"],
+        "value": [4, 6, 2, 3],
+    })
+    fig, ax = time_series(frame, title="الإشارات شهرياً", ylabel="عدد الإشارات")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [display_text("جبهة النصرة"), display_text("داعش")]
+    assert ax.get_ylabel() == display_text("عدد الإشارات")
+    # saved twice: the same bytes
+    a = save_figure(fig, tmp_path / "a" / "series")
+    b = save_figure(fig, tmp_path / "b" / "series")
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    plt.close(fig)
