@@ -23,6 +23,18 @@ from .tokenize import word_forms
 Clitics = Literal["keep", "split", "strip"]
 
 
+class _FormCache(dict):
+    """form -> terms; a form not seen yet is analysed on first lookup."""
+
+    def __init__(self, analyse) -> None:
+        super().__init__()
+        self._analyse = analyse
+
+    def __missing__(self, form: str) -> tuple[str, ...]:
+        terms = self[form] = self._analyse(form)
+        return terms
+
+
 @dataclass
 class ArabicAnalyzer:
     """Turn a document into a list of terms; picklable, so joblib can run it in parallel.
@@ -91,7 +103,7 @@ class ArabicAnalyzer:
             self._stop = frozenset(normalize_with(w, self.normalize) for w in self.stopwords)
         protect = {normalize_with(w, self.normalize) for w in self.protect}
         self._stemmer = LightStemmer(protect=protect) if self.stem else None
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache = _FormCache(self._analyse_form)
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -113,10 +125,7 @@ class ArabicAnalyzer:
         >>> ArabicAnalyzer().terms_of("والفصائل")
         ('فصائل',)
         """
-        terms = self._cache.get(form)
-        if terms is None:
-            terms = self._cache[form] = self._analyse_form(form)
-        return terms
+        return self._cache[form]
 
     def _analyse_form(self, form: str) -> tuple[str, ...]:
         if not self.numbers and form[0].isdigit():
@@ -140,11 +149,8 @@ class ArabicAnalyzer:
     def unigrams(self, doc: str) -> list[str]:
         """Terms of ``doc`` in text order (no n-grams)."""
         forms = word_forms(normalize_with(doc, self._token_options))
-        cache = self._cache
-        for form in set(forms).difference(cache):  # analyse each new form once
-            self.terms_of(form)
-        # every form is cached now: expanding them is a C-level map, not a Python loop
-        return list(chain.from_iterable(map(cache.__getitem__, forms)))
+        # a C-level map over the cache; a new form is analysed once, by _FormCache.__missing__
+        return list(chain.from_iterable(map(self._cache.__getitem__, forms)))
 
     def __call__(self, doc: str) -> list[str]:
         terms = self.unigrams(doc)

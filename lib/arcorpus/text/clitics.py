@@ -35,6 +35,7 @@ from .normalize import NormalizeOptions, normalize_with
 SEGMENTATION_OPTIONS = NormalizeOptions(alef=False, digits=False)
 SUFFIXES = ("ة", "ه", "ها", "هم", "هما", "ا", "ات", "ان", "ين", "ون", "ي", "ية")
 _SUFFIX_SET = frozenset(SUFFIXES)
+_CLITIC_INITIALS = frozenset("وفبكلسا")  # ا for the article ال
 _IMPERFECT = "يتنأ"
 
 
@@ -103,7 +104,9 @@ class CliticSegmenter:
         return False
 
     def _segment(self, word: str) -> tuple[str, ...]:
-        if len(word) <= 2 or word in self.blocking or self._whole(word):
+        if word[:1] not in _CLITIC_INITIALS or len(word) <= 2:  # no proclitic can be there
+            return (word,)
+        if word in self.blocking or self._whole(word):
             return (word,)
         if word[0] in "وف":
             rest = word[1:]
