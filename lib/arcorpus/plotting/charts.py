@@ -13,6 +13,20 @@ from matplotlib.figure import Figure
 from .arabic import arabic_style, display_text
 
 
+def _bars(ax: Axes, labels, values, *, rtl: bool, color: str) -> None:
+    """Horizontal bars with text labels; right to left (labels on the right, bars growing
+    leftward) when ``rtl``."""
+    positions = list(range(len(values)))
+    ax.barh(positions, values, color=color)
+    ax.set_yticks(positions, [display_text(str(label)) for label in labels])
+    if rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
+        ax.spines[["left", "top"]].set_visible(False)
+    else:
+        ax.spines[["right", "top"]].set_visible(False)
+
+
 def bar_terms(
     table: pd.DataFrame,
     *,
@@ -39,15 +53,7 @@ def bar_terms(
             fig, ax = plt.subplots(figsize=(6.5, 0.32 * max(len(rows), 3) + 1.2))
         else:
             fig = ax.figure
-        positions = range(len(rows))
-        ax.barh(list(positions), rows[value].to_numpy(), color=color)
-        ax.set_yticks(list(positions), [display_text(str(t)) for t in rows[term]])
-        if rtl:
-            ax.invert_xaxis()
-            ax.yaxis.tick_right()
-            ax.spines[["left", "top"]].set_visible(False)
-        else:
-            ax.spines[["right", "top"]].set_visible(False)
+        _bars(ax, rows[term], rows[value].to_numpy(), rtl=rtl, color=color)
         ax.set_xlabel(display_text(xlabel if xlabel is not None else value))
         if title:
             ax.set_title(display_text(title))
@@ -173,10 +179,7 @@ def topic_grid(
                                  squeeze=False)
         for ax, key in zip(axes.flat, topics, strict=False):
             rows = table[table[topic] == key].nlargest(top_n, weight).iloc[::-1]
-            ax.barh(range(len(rows)), rows[weight].to_numpy(), color="#4c72b0")
-            ax.set_yticks(range(len(rows)), [display_text(str(t)) for t in rows[term]])
-            ax.invert_xaxis()
-            ax.yaxis.tick_right()
+            _bars(ax, rows[term], rows[weight].to_numpy(), rtl=True, color="#4c72b0")
             ax.tick_params(axis="x", labelsize=7)
             label = (titles or {}).get(key, f"Topic {key}")
             ax.set_title(display_text(str(label)), fontsize=10)
