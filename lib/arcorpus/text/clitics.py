@@ -130,3 +130,13 @@ class CliticSegmenter:
         if word[0] == "س" and len(word) >= 4 and word[1] in _IMPERFECT:
             return ("س", word[1:])
         return (word,)
+
+
+def segment_clitics(word: str, *, keep: Iterable[str] = ()) -> tuple[str, ...]:
+    """Split the proclitics off one word as written (see :class:`CliticSegmenter` for the rules;
+    for many words, make one segmenter and call it, so that its cache is reused).
+
+    >>> segment_clitics("وبالتنسيق")
+    ('و', 'ب', 'ال', 'تنسيق')
+    """
+    return CliticSegmenter(keep=keep)(normalize_with(word, SEGMENTATION_OPTIONS))
