@@ -25,6 +25,7 @@ normaliser is MIT but pulls a 6 GB install. The steps are a few character tables
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -146,3 +147,31 @@ def deleted_positions(text: str, options: NormalizeOptions) -> list[int]:
     """
     pattern = _plan(options).deleted
     return [] if pattern is None else [m.start() for m in pattern.finditer(text)]
+
+
+class OffsetMap:
+    """Map spans of ``normalize_with(text, options)`` back to spans of ``text``.
+
+    Trailing characters that normalisation deleted (tashkeel, tatweel) belong to the span as
+    written: the normalised ``ل`` of ``لـ`` maps back to ``لـ``.
+
+    >>> text = "قالَ لـ"
+    >>> OffsetMap(text, NormalizeOptions()).span(4, 5)
+    (5, 7)
+    """
+
+    def __init__(self, text: str, options: NormalizeOptions) -> None:
+        deleted = deleted_positions(text, options)
+        # the k-th deletion happened at normalised index deleted[k] - k
+        self._shifted = [position - k for k, position in enumerate(deleted)]
+        self._deleted = set(deleted)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalised span ``[start, end)``."""
+        if not self._shifted:
+            return start, end
+        original_start = start + bisect_right(self._shifted, start)
+        original_end = end - 1 + bisect_right(self._shifted, end - 1) + 1
+        while original_end in self._deleted:
+            original_end += 1
+        return original_start, original_end

@@ -18,10 +18,9 @@ GPL / very large (see ../shared/notes/arabic-nlp-deps.md).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import NamedTuple
 
-from .normalize import NormalizeOptions, deleted_positions, normalize_with
+from .normalize import NormalizeOptions, OffsetMap, normalize_with
 
 AR_LETTERS = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef"
               "\u06fa-\u06fc\u06ff")
@@ -92,20 +91,12 @@ def tokenize(
     if len(normal) == len(text):  # nothing deleted: offsets are the same
         return [Token(text[m.start():m.end()], m.group(), m.start(), m.end(), m.lastgroup)
                 for m in pattern.finditer(normal) if punct or m.lastgroup != "punct"]
-    deleted = deleted_positions(text, options)
-    # the original position of normalised index i is i + (number of deletions before it);
-    # shifted[k] = deleted[k] - k is the normalised index at which the k-th deletion happened
-    shifted = [position - k for k, position in enumerate(deleted)]
-    deleted_set = set(deleted)
+    offsets = OffsetMap(text, options)
     tokens = []
     for match in pattern.finditer(normal):
         if not punct and match.lastgroup == "punct":
             continue
-        start_n, end_n = match.span()
-        start = start_n + bisect_right(shifted, start_n)
-        end = end_n - 1 + bisect_right(shifted, end_n - 1) + 1
-        while end in deleted_set:  # trailing marks and tatweel belong to the word as written
-            end += 1
+        start, end = offsets.span(*match.span())
         tokens.append(Token(text[start:end], match.group(), start, end, match.lastgroup))
     return tokens
 
