@@ -1,0 +1,91 @@
+"""The evidence behind an edge: the units in which two actors are named together, as a table
+and as an escaped, right-to-left, highlighted display; and graph export for Gephi."""
+
+from __future__ import annotations
+
+import html
+import os
+
+import networkx as nx
+import pandas as pd
+
+from ..corpus import Corpus
+from ..io import atomic_write
+from ..terms.kwic import HTML
+from .cooccurrence import Unit
+from .gazetteer import Gazetteer, load_gazetteer
+
+
+def cooccurrence_evidence(corpus: Corpus, mentions: pd.DataFrame, actor_a: str, actor_b: str,
+                          *, unit: Unit = "sentence") -> pd.DataFrame:
+    """The units (sentences, paragraphs or documents) naming both actors: ``doc_id, unit_id,
+    start, end, text`` (offsets into the article text) and the mentions inside.
+
+    Example:
+        >>> cooccurrence_evidence(corpus, mentions, "fsa", "nusra")  # doctest: +SKIP
+    """
+    key = {"document": None, "paragraph": "para_id", "sentence": "sent_id"}[unit]
+    units = (corpus.articles.assign(unit_id=0, start=0, end=corpus.articles["n_chars"])
+             if key is None else getattr(corpus, f"{unit}s").rename(columns={key: "unit_id"}))
+    unit_of = mentions.assign(unit_id=0 if key is None else mentions[key])
+    both = (unit_of[unit_of["actor_id"] == actor_a][["doc_id", "unit_id"]]
+            .merge(unit_of[unit_of["actor_id"] == actor_b][["doc_id", "unit_id"]])
+            .drop_duplicates())
+    table = both.merge(units[["doc_id", "unit_id", "start", "end", "text"]],
+                       on=["doc_id", "unit_id"])
+    inside = unit_of[unit_of["actor_id"].isin([actor_a, actor_b])]
+    table["mentions"] = [
+        inside[(inside["doc_id"] == row.doc_id) & (inside["unit_id"] == row.unit_id)][
+            ["start", "end", "actor_id"]].to_records(index=False).tolist()
+        for row in table.itertuples()]
+    return table.reset_index(drop=True)
+
+
+def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
+    """Show evidence units right to left with the two actors' mentions highlighted; all text
+    is HTML-escaped."""
+    lines = ['<div dir="rtl" class="arcorpus-evidence" style="font-size:110%;line-height:1.8">']
+    for row in evidence.head(max_rows).itertuples(index=False):
+        pieces, cursor = [], row.start
+        for start, end, actor in sorted(row.mentions):
+            pieces.append(html.escape(row.text[cursor - row.start:start - row.start]))
+            pieces.append(f'<mark title="{html.escape(actor)}">'
+                          f"{html.escape(row.text[start - row.start:end - row.start])}</mark>")
+            cursor = end
+        pieces.append(html.escape(row.text[cursor - row.start:]))
+        lines.append(f'<p><span dir="ltr" style="color:#888">[{html.escape(str(row.doc_id))}:'
+                     f'{row.unit_id}]</span> {"".join(pieces)}</p>')
+    if len(evidence) > max_rows:
+        lines.append(f"<p>… {len(evidence) - max_rows} more</p>")
+    lines.append("</div>")
+    return HTML("\n".join(lines))
+
+
+def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
+                gazetteer: Gazetteer | None = None) -> nx.Graph:
+    """A networkx graph: nodes are actors (``mentions``, ``type``, ``label`` = Arabic name,
+    ``name_en``), edges carry every measure of ``edges`` and ``weight``."""
+    gazetteer = gazetteer or load_gazetteer()
+    info = gazetteer.actors.set_index("actor_id")
+    graph = nx.Graph()
+    counts = mentions["actor_id"].value_counts()
+    for actor in sorted(set(edges["actor_a"]) | set(edges["actor_b"]) | set(counts.index)):
+        graph.add_node(actor, mentions=int(counts.get(actor, 0)),
+                       type=str(info.loc[actor, "type"]) if actor in info.index else "",
+                       label=str(info.loc[actor, "name_ar"]) if actor in info.index else actor,
+                       name_en=str(info.loc[actor, "name_en"]) if actor in info.index else actor)
+    for row in edges.to_dict("records"):
+        attributes = {k: (float(v) if isinstance(v, float) else int(v) if not isinstance(v, str)
+                          else v) for k, v in row.items() if k not in ("actor_a", "actor_b")}
+        graph.add_edge(row["actor_a"], row["actor_b"], weight=float(row[weight]), **attributes)
+    return graph
+
+
+def export_graph(graph: nx.Graph, path: str | os.PathLike) -> None:
+    """Write ``graph`` for Gephi: ``.gexf`` or ``.graphml`` (by suffix), atomically, UTF-8."""
+    suffix = os.fspath(path).rsplit(".", 1)[-1].lower()
+    writers = {"gexf": nx.write_gexf, "graphml": nx.write_graphml}
+    if suffix not in writers:
+        raise ValueError(f"export to .gexf or .graphml, not .{suffix}")
+    with atomic_write(path) as handle:
+        writers[suffix](graph, handle)
