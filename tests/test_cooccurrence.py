@@ -85,8 +85,11 @@ def test_window_and_groups(seed):
     wide = cooccurrence(mentions, window=60, corpus=corpus)
     assert near["count"].sum() < wide["count"].sum()
     assert set(near["n_units"]) == {len(mentions)}
-    row = near.set_index(["actor_a", "actor_b"]).loc[("fsa", "nusra")]
-    assert row["count"] == 2  # و"الجيش الحر" و"جبهة النصرة": 2 tokens apart, twice
+    near = near.set_index(["actor_a", "actor_b"])
+    assert near.loc[("fsa", "nusra"), "count"] == 2  # و"الجيش الحر" و"جبهة النصرة", twice
+    # "جيش الإسلام" و"أحرار الشام" stand side by side once: one pair, counted once
+    assert near.loc[("ahrar_al_sham", "jaysh_al_islam"), "count"] == 1
+    assert (near[["jaccard", "dice"]] <= 1).all().all()
     with pytest.raises(ValueError, match="needs the corpus"):
         cooccurrence(mentions, window=3)
     grouped = cooccurrence(mentions, corpus=corpus, by="source")

@@ -2,7 +2,13 @@
 
 from .cooccurrence import MEASURES, cooccurrence, cooccurrence_matrix
 from .evaluate import evaluate_mentions, load_gold, mentions_by_paragraph
-from .evidence import actor_graph, cooccurrence_evidence, evidence_html, export_graph
+from .evidence import (
+    actor_graph,
+    cooccurrence_evidence,
+    evidence_html,
+    export_graph,
+    mentions_html,
+)
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import MentionFinder, find_mentions
 
@@ -21,4 +27,5 @@ __all__ = [
     "load_gazetteer",
     "load_gold",
     "mentions_by_paragraph",
+    "mentions_html",
 ]

@@ -80,9 +80,10 @@ def cooccurrence(
         mentions: :func:`~arcorpus.factions.find_mentions` output.
         unit: ``"document"``, ``"paragraph"`` or ``"sentence"``: two actors co-occur when both
             are named in the same unit (counted once per unit).
-        window: instead of units, use windows: each mention opens one, holding itself and the
-            mentions at most ``window`` tokens after it in the same article (needs ``corpus``
-            for token positions); N is then the number of mentions.
+        window: instead of units, count pairs of mentions at most ``window`` tokens apart in
+            the same article, each pair once (needs ``corpus`` for token positions). For the
+            measures, n_a and n_b are the actors' mention counts, N all mentions, and n_ab is
+            capped at min(n_a, n_b) so that Jaccard and Dice stay in [0, 1].
         corpus: gives N, the number of units (including those naming no actor), which PMI,
             NPMI and G² need; without it N is the number of units that name an actor.
         by: a column of ``corpus.articles`` (``"source"``, a month column) to count each
@@ -142,19 +143,28 @@ def _window_edges(mentions, actors, codes, window, corpus, min_count) -> pd.Data
     order = np.lexsort((token_index, mentions["doc_id"].to_numpy(dtype=str)))
     docs = mentions["doc_id"].to_numpy(dtype=str)[order]
     positions, ids = token_index[order], codes[order]
-    # each mention is a unit; it "contains" itself and the mentions within the window after it
-    rows, cols = [], []
+    # A: each mention's own actor; W: the actors of the mentions at most `window` tokens after
+    # it in the same article. (AᵀW + WᵀA)[a, b] counts each pair of mentions once.
+    later_rows, later_cols = [], []
     for i in range(len(order)):
-        rows.append(i)
-        cols.append(ids[i])
         j = i + 1
         while j < len(order) and docs[j] == docs[i] and positions[j] - positions[i] <= window:
-            rows.append(i)
-            cols.append(ids[j])
+            later_rows.append(i)
+            later_cols.append(ids[j])
             j += 1
-    incidence = (sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                               shape=(len(order), len(actors))) > 0).astype(np.float64)
-    edges = _edges_from_incidence(incidence.tocsr(), actors, len(order), min_count)
+    shape = (len(order), len(actors))
+    anchor = sp.csr_matrix((np.ones(len(order)), (np.arange(len(order)), ids)), shape=shape)
+    later = sp.csr_matrix((np.ones(len(later_rows)), (later_rows, later_cols)), shape=shape)
+    pairs = (anchor.T @ later + later.T @ anchor).tocoo()
+    per_actor = np.bincount(ids, minlength=len(actors))
+    keep = (pairs.row < pairs.col) & (pairs.data >= min_count)
+    a, b, n_ab = pairs.row[keep], pairs.col[keep], pairs.data[keep]
+    total = len(order)
+    edges = pd.DataFrame({"actor_a": actors[a], "actor_b": actors[b], "count": n_ab.astype(int),
+                          "count_a": per_actor[a], "count_b": per_actor[b], "n_units": total})
+    for name, values in _measures(np.minimum(n_ab, np.minimum(per_actor[a], per_actor[b])),
+                                  per_actor[a], per_actor[b], total).items():
+        edges[name] = np.round(values, 4)
     return edges.sort_values(["count", "g2", "actor_a", "actor_b"],
                              ascending=[False, False, True, True]).reset_index(drop=True)
 

@@ -61,6 +61,18 @@ def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
     return HTML("\n".join(lines))
 
 
+def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30) -> HTML:
+    """Every paragraph that names an actor, right to left, mentions highlighted (escaped)."""
+    paragraphs = corpus.paragraphs.rename(columns={"para_id": "unit_id"})
+    named = mentions.rename(columns={"para_id": "unit_id"})
+    table = paragraphs.merge(named[["doc_id", "unit_id"]].drop_duplicates())
+    table["mentions"] = [
+        named[(named["doc_id"] == row.doc_id) & (named["unit_id"] == row.unit_id)][
+            ["start", "end", "actor_id"]].to_records(index=False).tolist()
+        for row in table.itertuples()]
+    return evidence_html(table, max_rows=max_rows)
+
+
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
                 gazetteer: Gazetteer | None = None) -> nx.Graph:
     """A networkx graph: nodes are actors (``mentions``, ``type``, ``label`` = Arabic name,
