@@ -28,11 +28,12 @@ def test_there_are_notebooks_and_they_are_stored_without_outputs():
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory) -> Path:
-    """A copy of notebooks/ and corpus/ with an empty figures/, so that running the notebooks
-    in the tests never touches the repository."""
+    """A copy of notebooks/, corpus/ and tests/fixtures/ with an empty figures/, so that
+    running the notebooks in the tests never touches the repository."""
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     shutil.copytree(ROOT / "corpus", root / "corpus")
+    shutil.copytree(ROOT / "tests" / "fixtures", root / "tests" / "fixtures")  # gold files
     (root / "figures").mkdir()
     return root
 

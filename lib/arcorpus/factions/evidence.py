@@ -74,14 +74,16 @@ def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30)
 
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
-                gazetteer: Gazetteer | None = None) -> nx.Graph:
+                gazetteer: Gazetteer | None = None, isolates: bool = False) -> nx.Graph:
     """A networkx graph: nodes are actors (``mentions``, ``type``, ``label`` = Arabic name,
-    ``name_en``), edges carry every measure of ``edges`` and ``weight``."""
+    ``name_en``), edges carry every measure of ``edges`` and ``weight``. Actors named with
+    no other actor are left out unless ``isolates``."""
     gazetteer = gazetteer or load_gazetteer()
     info = gazetteer.actors.set_index("actor_id")
     graph = nx.Graph()
     counts = mentions["actor_id"].value_counts()
-    for actor in sorted(set(edges["actor_a"]) | set(edges["actor_b"]) | set(counts.index)):
+    connected = set(edges["actor_a"]) | set(edges["actor_b"])
+    for actor in sorted(connected | (set(counts.index) if isolates else set())):
         graph.add_node(actor, mentions=int(counts.get(actor, 0)),
                        type=str(info.loc[actor, "type"]) if actor in info.index else "",
                        label=str(info.loc[actor, "name_ar"]) if actor in info.index else actor,

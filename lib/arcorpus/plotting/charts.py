@@ -124,7 +124,8 @@ def network(
     ``random_state``, so the same graph is drawn the same way every time.
     """
     nodes = list(graph.nodes)
-    positions = nx.spring_layout(graph, seed=random_state, weight=width)
+    spread = 2.0 / max(1, len(nodes)) ** 0.5  # more room between nodes than the default
+    positions = nx.spring_layout(graph, seed=random_state, weight=width, k=spread)
     sizes = np.array([float(graph.nodes[n].get(size, 1)) if size else 1.0 for n in nodes])
     sizes = 300 + 1700 * sizes / sizes.max() if len(sizes) and sizes.max() > 0 else 600
     widths = np.array([float(d.get(width, 1)) if width else 1.0
@@ -149,10 +150,12 @@ def network(
         if color and len(palette) > 1:
             handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=display_text(k))
                        for k, c in palette.items()]
-            ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+                      frameon=False)
         if title:
             ax.set_title(display_text(title))
         ax.set_axis_off()
+        ax.margins(0.12)  # keep labels of outer nodes inside the axes
         fig.tight_layout()
     return fig, ax
 
