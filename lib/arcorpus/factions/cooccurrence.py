@@ -29,10 +29,11 @@ Unit = Literal["document", "paragraph", "sentence"]
 MEASURES = ("count", "jaccard", "dice", "log_dice", "pmi", "npmi", "g2")
 
 
-def _unit_keys(mentions: pd.DataFrame, unit: Unit) -> pd.Series:
+def _unit_codes(mentions: pd.DataFrame, unit: Unit) -> np.ndarray:
+    """An integer per distinct unit (vectorised: no per-row Python)."""
     columns = {"document": ["doc_id"], "paragraph": ["doc_id", "para_id"],
                "sentence": ["doc_id", "sent_id"]}[unit]
-    return mentions[columns].astype(str).agg("\x1f".join, axis=1)
+    return mentions.groupby(columns, sort=False).ngroup().to_numpy()
 
 
 def _measures(n_ab, n_a, n_b, total) -> dict[str, np.ndarray]:
@@ -109,11 +110,12 @@ def cooccurrence(
     actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
     if window is not None:
         return _window_edges(mentions, actors, codes, window, corpus, min_count)
-    keys, rows = np.unique(_unit_keys(mentions, unit).to_numpy(), return_inverse=True)
+    rows = _unit_codes(mentions, unit)
+    n_named = int(rows.max()) + 1 if len(rows) else 0
     # binary: several mentions of one actor in a unit count once
     incidence = (sp.csr_matrix((np.ones(len(rows)), (rows, codes)),
-                               shape=(len(keys), len(actors))) > 0).astype(np.float64).tocsr()
-    total = len(keys) if corpus is None else {
+                               shape=(n_named, len(actors))) > 0).astype(np.float64).tocsr()
+    total = n_named if corpus is None else {
         "document": len(corpus.articles), "paragraph": len(corpus.paragraphs),
         "sentence": len(corpus.sentences)}[unit]
     edges = _edges_from_incidence(incidence, actors, total, min_count)

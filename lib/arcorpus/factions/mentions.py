@@ -40,10 +40,10 @@ class MentionFinder:
         self._rules = [frozenset(r.split("|")) - {""} for r in aliases["rule"]]
         automaton = ahocorasick.Automaton()
         for index, key in enumerate(aliases["key"]):
-            automaton.add_word(key, (index, 0))
+            automaton.add_word(key, (index, 0, len(key)))
             if key.startswith("ال") and len(key) > 2:
                 # ل + ال elides the alef: للنصرة = ل + النصرة; the mention starts after the ل
-                automaton.add_word("ل" + key[1:], (index, 1))
+                automaton.add_word("ل" + key[1:], (index, 1, len(key)))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -51,8 +51,8 @@ class MentionFinder:
         """``(start, end, alias_index)`` of the mentions in ``text`` (offsets into ``text``)."""
         normal = normalize_with(text, MATCH_OPTIONS)
         candidates = []
-        for last, (index, skip) in self._automaton.iter(normal):
-            start, end = last - len(self._key_length(index, skip)) + 1, last + 1
+        for last, (index, skip, length) in self._automaton.iter(normal):
+            start, end = last - length + 1, last + 1
             if end < len(normal) and _LETTER.match(normal[end]):
                 continue  # inside a longer word
             if start > 0 and _LETTER.match(normal[start - 1]) and not _PROCLITICS.search(
@@ -62,12 +62,10 @@ class MentionFinder:
         anchors = {self._actor[i] for s, e, i in candidates if not self._rules[i]}
         kept = [c for c in candidates if self._allowed(c, normal, anchors)]
         chosen = _leftmost_longest(kept)
+        if len(normal) == len(text):  # nothing deleted: offsets are the same
+            return chosen
         offsets = OffsetMap(text, MATCH_OPTIONS)
         return [(*offsets.span(s, e), i) for s, e, i in chosen]
-
-    def _key_length(self, index: int, skip: int) -> str:
-        key = self.gazetteer.aliases["key"].iat[index]
-        return ("ل" + key[1:]) if skip else key
 
     def _allowed(self, candidate, normal: str, anchors: set[str]) -> bool:
         start, end, index = candidate
