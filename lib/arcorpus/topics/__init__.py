@@ -1,0 +1,25 @@
+"""Topic models with honest model selection: LDA and NMF from scikit-learn, coherence,
+held-out perplexity and stability across seeds, seeded topics, and an out-of-core path."""
+
+from .model import SmallCorpusWarning, TopicModel, TopicModelError, fit_topics
+from .online import fit_topics_online, iter_text_batches
+from .quality import coherence_npmi, coherence_umass, select_k, stability
+from .reading import representative_html, representative_units, topic_prevalence
+from .seeded import seeded_init
+
+__all__ = [
+    "SmallCorpusWarning",
+    "TopicModel",
+    "TopicModelError",
+    "coherence_npmi",
+    "coherence_umass",
+    "fit_topics",
+    "fit_topics_online",
+    "iter_text_batches",
+    "representative_html",
+    "representative_units",
+    "seeded_init",
+    "select_k",
+    "stability",
+    "topic_prevalence",
+]

@@ -1,0 +1,226 @@
+"""Fit topic models (scikit-learn LDA and NMF) on the kit's document-term matrix and read them
+as tidy tables."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+from ..terms.units import TextData, Unit, text_units
+from ..text import ArabicAnalyzer
+
+Method = Literal["lda", "nmf"]
+
+
+class TopicModelError(ValueError):
+    """A topic model cannot be fitted on this input; the message says why and what to do."""
+
+
+class SmallCorpusWarning(UserWarning):
+    """The model was fitted, but on too few documents for its topics to mean much."""
+
+
+#: Below this many documents per topic, a fit is reported as exploratory only. Rough guide from
+#: the stability measured in notebook 04: with fewer, top terms change from seed to seed.
+MIN_DOCS_PER_TOPIC = 20
+
+
+def warn_if_small(n_docs: int, n_terms: int, k: int) -> None:
+    """Say plainly what a fit on few documents cannot support (a :class:`SmallCorpusWarning`)."""
+    if n_docs < MIN_DOCS_PER_TOPIC * k:
+        warnings.warn(SmallCorpusWarning(
+            f"{k} topics fitted on {n_docs} documents and {n_terms} terms: fewer than "
+            f"{MIN_DOCS_PER_TOPIC} documents per topic. The model runs, but its topics are not "
+            "evidence of themes in the corpus: top terms change with the seed (measure it with "
+            "select_k or stability), coherence rests on a handful of co-occurrences, and "
+            "held-out perplexity on so few documents is noise. Read it as a demonstration, "
+            "or add documents."), stacklevel=3)
+
+
+@dataclass
+class TopicModel:
+    """A fitted topic model and its tables.
+
+    Attributes:
+        method: ``"lda"`` or ``"nmf"``.
+        k: number of topics.
+        model: the fitted scikit-learn estimator.
+        vocabulary: term of each column of ``counts``.
+        counts: document-term counts (scipy CSR), rows as in ``units``.
+        units: the documents (``doc_id``, and ``para_id`` for paragraphs).
+        topic_terms: ``topic, rank, term, weight`` (top terms; weights sum to 1 per topic).
+        doc_topics: ``doc_id[, para_id], topic, share`` (shares of a document sum to 1).
+        random_state: the seed it was fitted with.
+    """
+
+    method: Method
+    k: int
+    model: LatentDirichletAllocation | NMF
+    vocabulary: np.ndarray
+    counts: sp.csr_matrix
+    units: pd.DataFrame
+    topic_terms: pd.DataFrame
+    doc_topics: pd.DataFrame
+    random_state: int
+    shares: np.ndarray  # documents x topics, rows sum to 1
+
+    def top_terms(self, n: int = 10) -> dict[int, list[str]]:
+        """topic -> its ``n`` top terms, best first."""
+        table = self.topic_terms[self.topic_terms["rank"] <= n]
+        return {t: list(g["term"]) for t, g in table.groupby("topic", sort=True)}
+
+
+
+def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_df, max_df,
+                         vocabulary=None) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Counts for topic modelling: scikit-learn's CountVectorizer with the kit's analyzer."""
+    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min_df, max_df=max_df,
+                                 vocabulary=vocabulary)
+    try:
+        counts = vectorizer.fit_transform(units["text"].tolist())
+    except ValueError as exc:
+        if "empty vocabulary" in str(exc) or "max_df corresponds to < documents than min_df" \
+                in str(exc) or "no terms remain" in str(exc):
+            raise TopicModelError(
+                f"no term is left after filtering (min_df={min_df}, max_df={max_df}, stop "
+                f"words): lower min_df, raise max_df, or pass more text") from None
+        raise
+    return counts.tocsr(), vectorizer.get_feature_names_out()
+
+
+def _unit_table(data: TextData, unit: Unit) -> pd.DataFrame:
+    units = text_units(data, unit).reset_index(drop=True)
+    if "doc_id" not in units.columns:
+        units = units.assign(doc_id=np.arange(len(units)))
+    inner = [c for c in ("para_id", "sent_id") if c in units.columns and unit != "articles"]
+    keys = ["doc_id", *inner[:1]]
+    return units[[*keys, "text"] + [c for c in units.columns if c not in (*keys, "text")]]
+
+
+def _estimator(method: Method, k: int, random_state: int, max_iter: int):
+    if method == "lda":
+        return LatentDirichletAllocation(n_components=k, learning_method="batch",
+                                         max_iter=max_iter, random_state=random_state)
+    if method == "nmf":
+        return NMF(n_components=k, init="nndsvda", max_iter=max(max_iter, 200),
+                   random_state=random_state)
+    raise ValueError(f"method must be 'lda' or 'nmf', got {method!r}")
+
+
+def check_fit_input(n_docs: int, n_terms: int, k: int) -> None:
+    """Raise :class:`TopicModelError` for inputs no topic model can be fitted on."""
+    if n_docs < 2:
+        raise TopicModelError(f"a topic model needs at least 2 documents, got {n_docs} "
+                              "(use unit='paragraphs' to model the paragraphs of one article)")
+    if k < 1:
+        raise TopicModelError(f"k must be at least 1, got {k}")
+    if k > n_docs:
+        raise TopicModelError(f"k={k} topics cannot be estimated from {n_docs} documents: "
+                              f"use k <= {n_docs} (and far fewer to learn anything)")
+    if n_terms == 0:
+        raise TopicModelError("no term is left after filtering")
+
+
+def fit_topics(
+    data: TextData,
+    *,
+    k: int,
+    method: Method = "lda",
+    unit: Unit = "paragraphs",
+    analyzer: ArabicAnalyzer | None = None,
+    min_df: int | float = 2,
+    max_df: int | float = 0.95,
+    random_state: int = 0,
+    max_iter: int = 50,
+    top_n: int = 10,
+    seeds: dict[int, list[str]] | None = None,
+    seed_weight: float = 10.0,
+    counts: tuple[sp.csr_matrix, np.ndarray] | None = None,
+    warn_small: bool = True,
+) -> TopicModel:
+    """Fit LDA (on term counts) or NMF (on TF-IDF) with a fixed seed.
+
+    Args:
+        data: Corpus, DataFrame with ``text``, or texts.
+        k: number of topics.
+        method: ``"lda"`` (Blei, Ng & Jordan 2003; scikit-learn's variational batch EM) or
+            ``"nmf"`` (Lee & Seung 1999, on TF-IDF; Frobenius loss).
+        unit: what a document is: ``"articles"`` or ``"paragraphs"`` (or sentences).
+        analyzer: the text pipeline (default: :class:`~arcorpus.text.ArabicAnalyzer`()).
+        min_df, max_df: drop rare and ubiquitous terms (as in scikit-learn).
+        random_state: the seed; the same seed gives identical results.
+        seeds: guided topics, NMF only: ``{topic: [seed words]}`` (see
+            :func:`~arcorpus.topics.seeded_init`); the other topics stay free.
+        counts: a precomputed ``(counts, vocabulary)`` to skip counting (model selection).
+        warn_small: warn (:class:`SmallCorpusWarning`) when there are fewer than
+            ``MIN_DOCS_PER_TOPIC`` documents per topic.
+
+    Example:
+        >>> texts = ["قصف الطيران مدينة درعا", "قصف مدفعي على ريف درعا",
+        ...          "مفاوضات جنيف والحل السياسي", "الحل السياسي في مفاوضات جنيف"]
+        >>> model = fit_topics(texts, k=2, method="nmf", min_df=1, warn_small=False)
+        >>> model.top_terms(3)
+        {0: ['جنيف', 'حل', 'سياسي'], 1: ['درعا', 'قصف', 'طيران']}
+        >>> model.doc_topics.query("topic == 1")["share"].round(2).tolist()
+        [1.0, 1.0, 0.0, 0.0]
+
+    Returns:
+        A :class:`TopicModel`.
+    """
+    analyzer = analyzer or ArabicAnalyzer()
+    units = _unit_table(data, unit)
+    if counts is None:
+        check_fit_input(len(units), 1, k)
+        matrix, vocabulary = document_term_counts(units, replace(analyzer), min_df=min_df,
+                                                  max_df=max_df)
+    else:
+        matrix, vocabulary = counts
+    check_fit_input(matrix.shape[0], matrix.shape[1], k)
+    if warn_small:
+        warn_if_small(matrix.shape[0], matrix.shape[1], k)
+    estimator = _estimator(method, k, random_state, max_iter)
+    if method == "lda":
+        if seeds:
+            raise TopicModelError("seeded topics are fitted with method='nmf'")
+        shares = estimator.fit_transform(matrix)
+    else:
+        weighted = TfidfTransformer().fit_transform(matrix)
+        if seeds:
+            from .seeded import seeded_init
+
+            w0, h0 = seeded_init(weighted, vocabulary, k, seeds, analyzer=analyzer,
+                                 weight=seed_weight, random_state=random_state)
+            estimator.set_params(init="custom")
+            shares = estimator.fit_transform(weighted, W=w0, H=h0)
+        else:
+            shares = estimator.fit_transform(weighted)
+    return _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n)
+
+
+def _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n):
+    totals = shares.sum(axis=1, keepdims=True)
+    shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
+    components = estimator.components_
+    weights = components / components.sum(axis=1, keepdims=True)
+    rows = []
+    for topic in range(k):
+        order = np.lexsort((vocabulary, -weights[topic]))[:top_n]
+        rows += [(topic, rank, vocabulary[j], float(weights[topic, j]))
+                 for rank, j in enumerate(order, start=1)]
+    topic_terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+    keys = [c for c in ("doc_id", "para_id", "sent_id") if c in units.columns]
+    doc_topics = pd.DataFrame({
+        "topic": np.tile(np.arange(k), len(units)),
+        "share": shares.ravel(),
+    })
+    for key in reversed(keys):
+        doc_topics.insert(0, key, np.repeat(units[key].to_numpy(), k))
+    return TopicModel(method, k, estimator, vocabulary, matrix, units, topic_terms, doc_topics,
+                      random_state, shares)

@@ -1,0 +1,83 @@
+"""Topic models for corpora that do not fit in memory: online LDA (``partial_fit``) and
+MiniBatchNMF, fed with batches of texts (for instance from :func:`iter_text_batches`).
+
+Two passes over the batches: the first fixes the vocabulary (document frequencies, then
+``min_df``/``max_df``), the second updates the model batch by batch. Only one batch of text and
+its sparse counts are in memory at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+from sklearn.decomposition import LatentDirichletAllocation, MiniBatchNMF
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+from ..corpus import assemble_corpus
+from ..corpus.documents import read_text_file
+from ..text import ArabicAnalyzer
+from .model import Method, TopicModelError, check_fit_input
+
+
+def iter_text_batches(folder: str | os.PathLike, *, batch_size: int = 2000,
+                      pattern: str = "*.txt", unit: str = "paragraphs") -> Iterator[list[str]]:
+    """Paragraph (or article) texts of a folder of ``.txt`` articles, ``batch_size`` files at a
+    time, through the kit's loader (same boilerplate rules and segmentation)."""
+    files = sorted(Path(folder).rglob(pattern))
+    for first in range(0, len(files), batch_size):
+        batch = files[first:first + batch_size]
+        corpus = assemble_corpus(
+            lambda on_error, batch=batch, first=first: (
+                read_text_file(f, f.name, f"{first + i}") for i, f in enumerate(batch)),
+            label=str(folder))
+        table = corpus.paragraphs if unit == "paragraphs" else corpus.articles
+        yield table["text"].tolist()
+
+
+def fit_topics_online(
+    batches: Callable[[], Iterable[list[str]]],
+    *,
+    k: int,
+    method: Method = "lda",
+    analyzer: ArabicAnalyzer | None = None,
+    min_df: int = 2,
+    max_df: float = 0.95,
+    random_state: int = 0,
+    passes: int = 1,
+) -> tuple[LatentDirichletAllocation | MiniBatchNMF, np.ndarray]:
+    """Fit online LDA or MiniBatchNMF over batches; return ``(model, vocabulary)``.
+
+    ``batches`` is called once per pass (it must give the same batches each time), e.g.
+    ``lambda: iter_text_batches("corpus/articles/")``.
+    """
+    analyzer = analyzer or ArabicAnalyzer()
+    document_frequency: Counter[str] = Counter()
+    n_docs = 0
+    for texts in batches():
+        for text in texts:
+            document_frequency.update(set(analyzer(text)))
+        n_docs += len(texts)
+    max_count = max_df * n_docs if isinstance(max_df, float) else max_df
+    vocabulary = np.array(sorted(t for t, df in document_frequency.items()
+                                 if min_df <= df <= max_count))
+    check_fit_input(n_docs, len(vocabulary), k)
+    vectorizer = CountVectorizer(analyzer=analyzer, vocabulary=vocabulary)
+    if method == "lda":
+        model = LatentDirichletAllocation(n_components=k, learning_method="online",
+                                          total_samples=n_docs, random_state=random_state)
+    elif method == "nmf":
+        model = MiniBatchNMF(n_components=k, random_state=random_state, init="nndsvda")
+        idf = np.log((1 + n_docs) / (1 + np.array([document_frequency[t] for t in vocabulary])))
+        tfidf = TfidfTransformer()
+        tfidf.idf_ = idf + 1
+    else:
+        raise TopicModelError(f"method must be 'lda' or 'nmf', got {method!r}")
+    for _ in range(passes):
+        for texts in batches():
+            counts = vectorizer.transform(texts)
+            model.partial_fit(counts if method == "lda" else tfidf.transform(counts))
+    return model, vocabulary

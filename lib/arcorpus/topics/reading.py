@@ -1,0 +1,52 @@
+"""Reading topics: their most representative texts and their prevalence across groups."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+
+from ..terms.kwic import HTML
+from .model import TopicModel
+
+
+def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
+    """The ``n`` documents (paragraphs, articles) with the highest share of each topic:
+    ``topic, rank, <ids>, share, text``."""
+    keys = [c for c in ("doc_id", "para_id", "sent_id") if c in model.units.columns]
+    rows = []
+    for topic in range(model.k):
+        order = np.argsort(-model.shares[:, topic], kind="stable")[:n]
+        for rank, row in enumerate(order, start=1):
+            unit = model.units.iloc[row]
+            rows.append({"topic": topic, "rank": rank, **{k: unit[k] for k in keys},
+                         "share": round(float(model.shares[row, topic]), 4),
+                         "text": unit["text"]})
+    return pd.DataFrame(rows)
+
+
+def representative_html(table: pd.DataFrame, *, max_chars: int = 300) -> HTML:
+    """Show :func:`representative_units` right to left, escaped, grouped by topic."""
+    lines = ['<div dir="rtl" class="arcorpus-topics" style="line-height:1.8">']
+    for topic, rows in table.groupby("topic", sort=True):
+        lines.append(f'<h4 dir="ltr">Topic {int(topic)}</h4>')
+        for row in rows.itertuples(index=False):
+            text = row.text if len(row.text) <= max_chars else row.text[:max_chars] + " …"
+            lines.append(f'<p><span dir="ltr" style="color:#888">[{row.share:.2f}]</span> '
+                         f"{html.escape(text)}</p>")
+    lines.append("</div>")
+    return HTML("\n".join(lines))
+
+
+def topic_prevalence(model: TopicModel, by: str | pd.Series) -> pd.DataFrame:
+    """Mean topic share per group (a column of the model's units, e.g. ``source`` or a month
+    column, or a Series aligned with them): ``group, topic, share, n_docs``."""
+    labels = model.units[by] if isinstance(by, str) else pd.Series(by).reset_index(drop=True)
+    name = by if isinstance(by, str) else (labels.name or "group")
+    frame = pd.DataFrame(model.shares, columns=range(model.k)).assign(**{name: labels.values})
+    long = frame.melt(id_vars=name, var_name="topic", value_name="share")
+    table = long.groupby([name, "topic"], sort=True).agg(
+        share=("share", "mean"), n_docs=("share", "size")).reset_index()
+    table["share"] = table["share"].round(4)
+    return table
