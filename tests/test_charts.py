@@ -18,6 +18,7 @@ from arcorpus.plotting import (
     bar_terms,
     display_text,
     heatmap,
+    model_selection,
     network,
     save_figure,
     time_series,
@@ -122,3 +123,29 @@ def test_time_series_arabic_legend(tmp_path):
     b = save_figure(fig, tmp_path / "b" / "series")
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     plt.close(fig)
+
+
+def test_model_selection_panels_and_best_k():
+    table = pd.DataFrame({
+        "k": [4, 2, 3],
+        "coherence_npmi": [0.05, 0.12, 0.20],
+        "coherence_umass": [-2.0, -1.0, -1.5],
+        "perplexity": [900.0, 700.0, 800.0],
+        "stability": [0.5, 0.9, 0.7],
+    })
+    fig, axes = model_selection(table, labels={"stability": "الثبات عبر البذور"})
+    assert [ax.get_title() for ax in axes] == [
+        "Coherence (NPMI)", "Coherence (UMass)", "Held-out perplexity",
+        display_text("الثبات عبر البذور")]
+    # the ringed point of each panel is its best K (max, max, min, max)
+    rings = [ax.get_lines()[1].get_xdata()[0] for ax in axes]
+    assert rings == [3, 2, 2, 2]
+    assert list(axes[0].get_lines()[0].get_xdata()) == [2, 3, 4]
+    assert not missing_glyphs(fig)
+    plt.close(fig)
+    nmf = table.assign(perplexity=float("nan"))
+    fig, axes = model_selection(nmf)
+    assert len(axes) == 3 and "Held-out perplexity" not in [ax.get_title() for ax in axes]
+    plt.close(fig)
+    with pytest.raises(ValueError, match="no criterion to plot"):
+        model_selection(table[["k"]])

@@ -12,7 +12,7 @@ from .arabic import (
     rendering_variants,
     use_arabic,
 )
-from .charts import bar_terms, heatmap, network, time_series, topic_grid
+from .charts import bar_terms, heatmap, model_selection, network, time_series, topic_grid
 from .save import figure_manifest, save_figure
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "figure_manifest",
     "font_path",
     "heatmap",
+    "model_selection",
     "native_shaping",
     "network",
     "pdf_text",

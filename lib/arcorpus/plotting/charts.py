@@ -218,3 +218,62 @@ def time_series(
         fig.autofmt_xdate()
         fig.tight_layout()
     return fig, ax
+
+
+#: How each model-selection criterion reads: its label and whether higher is better.
+SELECTION_CRITERIA = {
+    "coherence_npmi": ("Coherence (NPMI)", True),
+    "coherence_umass": ("Coherence (UMass)", True),
+    "perplexity": ("Held-out perplexity", False),
+    "stability": ("Stability across seeds", True),
+}
+
+
+def model_selection(
+    table: pd.DataFrame,
+    *,
+    k: str = "k",
+    criteria: list[str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> tuple[Figure, np.ndarray]:
+    """The criteria of :func:`arcorpus.topics.select_k` against K, one panel each, with the
+    direction that is better written in the panel and the best K ringed.
+
+    ``criteria`` defaults to the columns of ``SELECTION_CRITERIA`` present with any value (an
+    NMF table has no perplexity); ``labels`` overrides panel titles (Arabic is fine).
+
+    Example:
+        >>> table = pd.DataFrame({"k": [2, 3], "coherence_npmi": [0.1, 0.2],
+        ...                       "stability": [0.9, 0.7]})
+        >>> fig, axes = model_selection(table)
+        >>> [ax.get_title() for ax in axes]
+        ['Coherence (NPMI)', 'Stability across seeds']
+        >>> plt.close(fig)
+    """
+    if criteria is None:
+        criteria = [c for c in SELECTION_CRITERIA
+                    if c in table.columns and table[c].notna().any()]
+    if not criteria:
+        raise ValueError(f"no criterion to plot: the table has columns {list(table.columns)}")
+    rows = table.sort_values(k)
+    with arabic_style():
+        fig, axes = plt.subplots(1, len(criteria), figsize=(2.9 * len(criteria), 2.8),
+                                 squeeze=False)
+        axes = axes[0]
+        for ax, column in zip(axes, criteria, strict=True):
+            title, higher = SELECTION_CRITERIA.get(column, (column, True))
+            title = (labels or {}).get(column, title)
+            values = rows[column].to_numpy(dtype=float)
+            ax.plot(rows[k], values, marker="o", color="#4c72b0")
+            if np.isfinite(values).any():
+                best = int(np.nanargmax(values) if higher else np.nanargmin(values))
+                ax.plot(rows[k].iloc[best], values[best], marker="o", markersize=12,
+                        markerfacecolor="none", markeredgecolor="#c44e52", markeredgewidth=1.5)
+            ax.set_title(display_text(title), fontsize=10)
+            ax.set_xlabel("K (topics)")
+            ax.set_xticks(rows[k].tolist())
+            ax.text(0.98, 0.04, "higher is better" if higher else "lower is better",
+                    transform=ax.transAxes, ha="right", fontsize=7, color="#666")
+            ax.spines[["right", "top"]].set_visible(False)
+        fig.tight_layout()
+    return fig, axes
