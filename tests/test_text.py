@@ -279,3 +279,14 @@ def test_fast_word_path_equals_the_full_pattern(text):
 
     normal = normalize(text)
     assert word_forms(normal) == WORD_RE.findall(normal)
+
+
+def test_strip_drops_proclitics_written_apart_with_tatweel():
+    text = 'قال مصدر لـ"العربي الجديد" إن عنصراً تابعاً ولـ"النصرة" قُتل'
+    assert ArabicAnalyzer(stopwords=None)(text) == [
+        "قال", "مصدر", "عربي", "جديد", "ان", "عنصرا", "تابعا", "نصرة", "قتل"]
+    # split keeps the clitic as a term of its own; keep leaves it as written
+    assert "ل" in ArabicAnalyzer(stopwords=None, clitics="split")(text)
+    assert "ول" in ArabicAnalyzer(stopwords=None, clitics="keep")(text)
+    # two-letter words made of clitic letters are words
+    assert ArabicAnalyzer(stopwords=None)("كل بل") == ["كل", "بل"]

@@ -22,6 +22,11 @@ from .tokenize import word_forms
 
 Clitics = Literal["keep", "split", "strip"]
 
+#: Forms that are nothing but proclitics (و ف, then ب ك ل): the tokenizer yields them when a
+#: clitic is joined to a quoted name with tatweel (لـ"النصرة", ولـ"الجيش"). Not words on their
+#: own, so clitics="strip" drops them as it drops attached proclitics. (كل and بل are words.)
+BARE_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
+
 
 class _FormCache(dict):
     """form -> terms; a form not seen yet is analysed on first lookup."""
@@ -132,6 +137,8 @@ class ArabicAnalyzer:
             return ()
         parts = self._segmenter(form) if self._segmenter is not None else (form,)
         if self.clitics == "strip":
+            if form in BARE_PROCLITICS:
+                return ()  # لـ of لـ"النصرة": a proclitic written apart with tatweel
             parts = parts[-1:]
         out = []
         for part in parts:
