@@ -116,8 +116,13 @@ def test_select_k_reports_the_three_criteria(corpus):
     assert table["coherence_npmi"].between(-1, 1).all()
     assert (table["coherence_umass"] <= 0.5).all()
     assert (table["perplexity"] > 0).all() and table["stability"].between(0, 1).all()
-    nmf = select_k(corpus, [2], method="nmf", min_df=1, n_seeds=2)
+    nmf = select_k(corpus, [2, 6], method="nmf", min_df=2, n_seeds=3)
     assert nmf["perplexity"].isna().all()
+    # NMF's stability is measured from random starts: at K=6 on 12 paragraphs they disagree
+    assert nmf.set_index("k")["stability"][6] < 1
+    # whereas its default (NNDSVD) start ignores the seed, which would fake a perfect score
+    a, b = (fit_topics(corpus, k=6, method="nmf", random_state=s).top_terms() for s in (0, 1))
+    assert stability([a, b]) == 1.0
 
 
 def test_reading_representative_units_and_prevalence(corpus):

@@ -104,12 +104,12 @@ def _unit_table(data: TextData, unit: Unit) -> pd.DataFrame:
     return units[[*keys, "text"] + [c for c in units.columns if c not in (*keys, "text")]]
 
 
-def _estimator(method: Method, k: int, random_state: int, max_iter: int):
+def _estimator(method: Method, k: int, random_state: int, max_iter: int, init: str | None):
     if method == "lda":
         return LatentDirichletAllocation(n_components=k, learning_method="batch",
                                          max_iter=max_iter, random_state=random_state)
     if method == "nmf":
-        return NMF(n_components=k, init="nndsvda", max_iter=max(max_iter, 200),
+        return NMF(n_components=k, init=init or "nndsvda", max_iter=max(max_iter, 400),
                    random_state=random_state)
     raise ValueError(f"method must be 'lda' or 'nmf', got {method!r}")
 
@@ -143,6 +143,7 @@ def fit_topics(
     seeds: dict[int, list[str]] | None = None,
     seed_weight: float = 10.0,
     counts: tuple[sp.csr_matrix, np.ndarray] | None = None,
+    init: str | None = None,
     warn_small: bool = True,
 ) -> TopicModel:
     """Fit LDA (on term counts) or NMF (on TF-IDF) with a fixed seed.
@@ -159,6 +160,9 @@ def fit_topics(
         seeds: guided topics, NMF only: ``{topic: [seed words]}`` (see
             :func:`~arcorpus.topics.seeded_init`); the other topics stay free.
         counts: a precomputed ``(counts, vocabulary)`` to skip counting (model selection).
+        init: NMF's initialisation (scikit-learn's ``init``). The default ``"nndsvda"`` is
+            deterministic: every seed gives the same NMF. ``"random"`` makes the seed matter,
+            which is what :func:`~arcorpus.topics.select_k` uses to measure NMF's stability.
         warn_small: warn (:class:`SmallCorpusWarning`) when there are fewer than
             ``MIN_DOCS_PER_TOPIC`` documents per topic.
 
@@ -185,7 +189,7 @@ def fit_topics(
     check_fit_input(matrix.shape[0], matrix.shape[1], k)
     if warn_small:
         warn_if_small(matrix.shape[0], matrix.shape[1], k)
-    estimator = _estimator(method, k, random_state, max_iter)
+    estimator = _estimator(method, k, random_state, max_iter, init)
     if method == "lda":
         if seeds:
             raise TopicModelError("seeded topics are fitted with method='nmf'")

@@ -100,8 +100,10 @@ def select_k(
     max_iter: int = 50,
 ) -> pd.DataFrame:
     """Fit a model for every K with ``n_seeds`` seeds and report, per K: NPMI and UMass
-    coherence (mean over topics, first seed), held-out perplexity (LDA only: fitted on
-    ``1 - held_out`` of the documents, scored on the rest) and stability across seeds.
+    coherence (mean over the topics of the model fitted with ``random_state``), held-out
+    perplexity (LDA only: fitted on ``1 - held_out`` of the documents, scored on the rest) and
+    stability across seeds (:func:`stability` of the top ``top_n`` terms; NMF from random
+    starts, since its default start does not depend on the seed).
 
     Returns:
         ``k, coherence_npmi, coherence_umass, perplexity, stability``.
@@ -117,11 +119,16 @@ def select_k(
     warn_if_small(counts.shape[0], counts.shape[1], max(ks))
     rows = []
     for k in ks:
-        runs = [fit_topics(units, k=k, method=method, unit="articles", analyzer=analyzer,
-                           random_state=random_state + s, max_iter=max_iter, top_n=top_n,
-                           counts=(counts, vocabulary), warn_small=False)
-                for s in range(n_seeds)]
-        tops = runs[0].top_terms(top_n)
+        def fit(seed: int, init: str | None = None, k: int = k):
+            return fit_topics(units, k=k, method=method, unit="articles", analyzer=analyzer,
+                              random_state=seed, max_iter=max_iter, top_n=top_n,
+                              counts=(counts, vocabulary), init=init, warn_small=False)
+
+        tops = fit(random_state).top_terms(top_n)
+        # NMF's default start (NNDSVD) ignores the seed: its stability is measured from
+        # random starts, otherwise it would be 1 by construction
+        init = "random" if method == "nmf" else None
+        runs = [fit(random_state + s, init).top_terms(top_n) for s in range(n_seeds)]
         perplexity = float("nan")
         if method == "lda" and test.shape[0] and k <= train.shape[0]:
             model = LatentDirichletAllocation(n_components=k, max_iter=max_iter,
@@ -134,6 +141,6 @@ def select_k(
             "coherence_umass": round(float(np.mean([coherence_umass(counts, vocabulary, t)
                                                     for t in tops.values()])), 4),
             "perplexity": round(perplexity, 2),
-            "stability": stability([run.top_terms(top_n) for run in runs]),
+            "stability": stability(runs),
         })
     return pd.DataFrame(rows)
