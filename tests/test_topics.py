@@ -95,17 +95,41 @@ def test_impossible_inputs_raise_clear_errors(corpus):
 
 
 def test_seeded_topics_pull_their_seed_words_in(corpus):
-    seeds = {0: ["اشتباكات", "معارك", "قصف"], 1: ["الائتلاف", "سياسي", "حل"]}
+    seeds = {0: ["اشتباكات", "معارك"], 1: ["الائتلاف", "حل"]}
     model = fit_topics(corpus, k=3, method="nmf", min_df=1, seeds=seeds, top_n=10)
     tops = model.top_terms(10)
-    assert {"اشتباكات", "معارك"} & set(tops[0])
-    assert {"ائتلاف", "سياسي", "حل"} & set(tops[1])
+    assert tops[0][0] == "اشتباكات" and tops[1][:2] == ["ائتلاف", "حل"]
+    assert np.allclose(model.shares.sum(axis=1), 1) and model.shares.shape == (12, 3)
     free = fit_topics(corpus, k=3, method="nmf", min_df=1, top_n=10).top_terms(10)
     assert tops != free
+
+
+def test_seed_weight_sets_how_hard_seeds_steer(corpus):
+    # a seed list about ISIS: the share of topic 0's weight on its seed words grows with weight
+    seeds = {0: ["داعش", "تنظيم"]}
+
+    def seed_mass(weight):
+        model = fit_topics(corpus, k=3, method="nmf", seeds=seeds, seed_weight=weight)
+        row = model.model.components_[0] / model.model.components_[0].sum()
+        columns = [list(model.vocabulary).index(t) for t in ("داعش", "تنظيم")]
+        return row[columns].sum(), model.top_terms(2)[0]
+
+    masses = [seed_mass(w) for w in (0.01, 0.05, 0.2)]
+    assert masses[0][0] < masses[1][0] < masses[2][0]
+    assert masses[1][1] == ["داعش", "تنظيم"]
+
+
+def test_seed_errors_and_warnings(corpus):
+    with pytest.warns(UserWarning, match=r"seed words of topic 0 not in the vocabulary.*قصف"):
+        fit_topics(corpus, k=3, method="nmf", seeds={0: ["اشتباكات", "قصف"]})
     with pytest.raises(ValueError, match="none of the seed words of topic 0"):
         fit_topics(corpus, k=3, method="nmf", min_df=1, seeds={0: ["كرة القدم"]})
+    with pytest.raises(ValueError, match=r"seeded topic 3 is outside 0\.\.2"):
+        fit_topics(corpus, k=3, method="nmf", seeds={3: ["داعش"]})
+    with pytest.raises(ValueError, match="seed_weight must be positive"):
+        fit_topics(corpus, k=3, method="nmf", seeds={0: ["داعش"]}, seed_weight=0)
     with pytest.raises(TopicModelError, match="seeded topics are fitted with method='nmf'"):
-        fit_topics(corpus, k=3, min_df=1, seeds=seeds)
+        fit_topics(corpus, k=3, min_df=1, seeds={0: ["داعش"]})
 
 
 def test_select_k_reports_the_three_criteria(corpus):

@@ -5,7 +5,7 @@ from .model import SmallCorpusWarning, TopicModel, TopicModelError, fit_topics
 from .online import fit_topics_online, iter_text_batches
 from .quality import coherence_npmi, coherence_umass, select_k, stability
 from .reading import representative_html, representative_units, topic_prevalence
-from .seeded import seeded_init
+from .seeded import fit_seeded_nmf, seed_columns
 
 __all__ = [
     "SmallCorpusWarning",
@@ -13,12 +13,13 @@ __all__ = [
     "TopicModelError",
     "coherence_npmi",
     "coherence_umass",
+    "fit_seeded_nmf",
     "fit_topics",
     "fit_topics_online",
     "iter_text_batches",
     "representative_html",
     "representative_units",
-    "seeded_init",
+    "seed_columns",
     "select_k",
     "stability",
     "topic_prevalence",

@@ -141,7 +141,7 @@ def fit_topics(
     max_iter: int = 50,
     top_n: int = 10,
     seeds: dict[int, list[str]] | None = None,
-    seed_weight: float = 10.0,
+    seed_weight: float = 0.05,
     counts: tuple[sp.csr_matrix, np.ndarray] | None = None,
     init: str | None = None,
     warn_small: bool = True,
@@ -157,8 +157,10 @@ def fit_topics(
         analyzer: the text pipeline (default: :class:`~arcorpus.text.ArabicAnalyzer`()).
         min_df, max_df: drop rare and ubiquitous terms (as in scikit-learn).
         random_state: the seed; the same seed gives identical results.
-        seeds: guided topics, NMF only: ``{topic: [seed words]}`` (see
-            :func:`~arcorpus.topics.seeded_init`); the other topics stay free.
+        seeds: guided topics, NMF only: ``{topic: [seed words]}``; the other topics stay
+            free (see :mod:`arcorpus.topics.seeded` for how seeds steer the fit).
+        seed_weight: how hard seeds steer: each seed list weighs as much as this share of
+            the documents.
         counts: a precomputed ``(counts, vocabulary)`` to skip counting (model selection).
         init: NMF's initialisation (scikit-learn's ``init``). The default ``"nndsvda"`` is
             deterministic: every seed gives the same NMF. ``"random"`` makes the seed matter,
@@ -197,12 +199,11 @@ def fit_topics(
     else:
         weighted = TfidfTransformer().fit_transform(matrix)
         if seeds:
-            from .seeded import seeded_init
+            from .seeded import fit_seeded_nmf
 
-            w0, h0 = seeded_init(weighted, vocabulary, k, seeds, analyzer=analyzer,
-                                 weight=seed_weight, random_state=random_state)
-            estimator.set_params(init="custom")
-            shares = estimator.fit_transform(weighted, W=w0, H=h0)
+            estimator, shares = fit_seeded_nmf(
+                weighted, vocabulary, k, seeds, analyzer=analyzer, weight=seed_weight,
+                random_state=random_state, max_iter=max(max_iter, 400))
         else:
             shares = estimator.fit_transform(weighted)
     return _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n)
