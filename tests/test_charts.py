@@ -141,6 +141,8 @@ def test_model_selection_panels_and_best_k():
     rings = [ax.get_lines()[1].get_xdata()[0] for ax in axes]
     assert rings == [3, 2, 2, 2]
     assert list(axes[0].get_lines()[0].get_xdata()) == [2, 3, 4]
+    assert [ax.get_xlabel().split("; ")[1] for ax in axes] == [
+        "higher is better", "higher is better", "lower is better", "higher is better"]
     assert not missing_glyphs(fig)
     plt.close(fig)
     nmf = table.assign(perplexity=float("nan"))

@@ -270,10 +270,8 @@ def model_selection(
                 ax.plot(rows[k].iloc[best], values[best], marker="o", markersize=12,
                         markerfacecolor="none", markeredgecolor="#c44e52", markeredgewidth=1.5)
             ax.set_title(display_text(title), fontsize=10)
-            ax.set_xlabel("K (topics)")
+            ax.set_xlabel(f"K (topics); {'higher' if higher else 'lower'} is better")
             ax.set_xticks(rows[k].tolist())
-            ax.text(0.98, 0.04, "higher is better" if higher else "lower is better",
-                    transform=ax.transAxes, ha="right", fontsize=7, color="#666")
             ax.spines[["right", "top"]].set_visible(False)
         fig.tight_layout()
     return fig, axes
