@@ -21,6 +21,7 @@ from arcorpus.text import (
 )
 from arcorpus.text.clitics import CliticSegmenter
 from arcorpus.text.normalize import deleted_positions, normalize_with
+from arcorpus.text.tokenize import word_forms
 
 from conftest import FIXTURES, SEED
 
@@ -264,7 +265,7 @@ def test_analyzer_pickles_for_parallel_use():
     analyzer("درعا والفصائل")
     clone = pickle.loads(pickle.dumps(analyzer))
     assert clone("درعا والفصائل") == analyzer("درعا والفصائل")
-    assert dict(clone._cache) == {"درعا": ("درعا",), "والفصائل": ("فصائل",)}  # rebuilt
+    assert dict(clone._cache) == {"درعا": "درعا", "والفصائل": "فصائل"}  # rebuilt
 
 
 @given(news_text)
@@ -290,3 +291,17 @@ def test_strip_drops_proclitics_written_apart_with_tatweel():
     assert "ول" in ArabicAnalyzer(stopwords=None, clitics="keep")(text)
     # two-letter words made of clitic letters are words
     assert ArabicAnalyzer(stopwords=None)("كل بل") == ["كل", "بل"]
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"clitics": "keep"}, {"stem": True}, {"stopwords": None, "numbers": False},
+    {"stopwords": "news", "min_length": 3},
+])
+def test_single_term_fast_path_equals_the_general_analysis(options):
+    # the per-form fast path of clitics "strip"/"keep" must give what _analyse_form gives
+    analyzer = ArabicAnalyzer(**options)
+    forms = set(word_forms(normalize_with(SEED_TEXT, analyzer._token_options)))
+    forms |= {"و", "لل", "للنصرة", "والجيش", "abc", "ABC", "2015", "بالمعارك", "كل", "سيقول"}
+    for form in forms:
+        expected = analyzer._analyse_form(form)
+        assert analyzer.terms_of(form) == expected, form

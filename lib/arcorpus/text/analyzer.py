@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Literal
 
-from .clitics import CliticSegmenter
+from .clitics import CLITIC_INITIALS, CliticSegmenter
 from .normalize import ALEF_FORMS, NormalizeOptions, normalize_with
 from .stem import LightStemmer
 from .stopwords import stopwords as stopword_set
@@ -26,18 +26,6 @@ Clitics = Literal["keep", "split", "strip"]
 #: clitic is joined to a quoted name with tatweel (لـ"النصرة", ولـ"الجيش"). Not words on their
 #: own, so clitics="strip" drops them as it drops attached proclitics. (كل and بل are words.)
 BARE_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
-
-
-class _FormCache(dict):
-    """form -> terms; a form not seen yet is analysed on first lookup."""
-
-    def __init__(self, analyse) -> None:
-        super().__init__()
-        self._analyse = analyse
-
-    def __missing__(self, form: str) -> tuple[str, ...]:
-        terms = self[form] = self._analyse(form)
-        return terms
 
 
 @dataclass
@@ -108,7 +96,12 @@ class ArabicAnalyzer:
             self._stop = frozenset(normalize_with(w, self.normalize) for w in self.stopwords)
         protect = {normalize_with(w, self.normalize) for w in self.protect}
         self._stemmer = LightStemmer(protect=protect) if self.stem else None
-        self._cache = _FormCache(self._analyse_form)
+        # form -> its terms, each distinct form analysed once. A plain dict, read by a C-level
+        # map (a dict subclass with __missing__ halves the lookup speed). When every form gives
+        # at most one term (clitics "strip" or "keep") the value is that term, or "" for none,
+        # so a document's terms are filter(None, map(...)); with "split", a tuple of terms.
+        self._single = self.clitics != "split"
+        self._cache: dict[str, str | tuple[str, ...]] = {}
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -130,7 +123,32 @@ class ArabicAnalyzer:
         >>> ArabicAnalyzer().terms_of("والفصائل")
         ('فصائل',)
         """
-        return self._cache[form]
+        if form not in self._cache:
+            self._cache[form] = self._cached_value(form)
+        value = self._cache[form]
+        return (value,) if isinstance(value, str) and value else value or ()
+
+    def _cached_value(self, form: str) -> str | tuple[str, ...]:
+        return self._single_term(form) if self._single else self._analyse_form(form)
+
+    def _single_term(self, form: str) -> str:
+        """The term of ``form`` ("" for none) when a form gives at most one: the same steps as
+        :meth:`_analyse_form`, without its tuples (this runs once per distinct form, hundreds
+        of thousands of times on a real corpus)."""
+        if not self.numbers and form[0].isdigit():
+            return ""
+        if self.clitics == "strip":
+            if form in BARE_PROCLITICS:
+                return ""
+            if form[0] in CLITIC_INITIALS and len(form) > 2:
+                form = self._segmenter.segment_uncached(form)[-1]
+        if self._finish is not None:
+            form = form.translate(self._finish)
+        if self.lowercase:
+            form = form.lower()
+        if form in self._stop or len(form) < self.min_length:
+            return ""
+        return self._stemmer(form) if self._stemmer is not None else form
 
     def _analyse_form(self, form: str) -> tuple[str, ...]:
         if not self.numbers and form[0].isdigit():
@@ -156,8 +174,18 @@ class ArabicAnalyzer:
     def unigrams(self, doc: str) -> list[str]:
         """Terms of ``doc`` in text order (no n-grams)."""
         forms = word_forms(normalize_with(doc, self._token_options))
-        # a C-level map over the cache; a new form is analysed once, by _FormCache.__missing__
-        return list(chain.from_iterable(map(self._cache.__getitem__, forms)))
+        cache = self._cache
+        try:
+            return self._lookup(cache, forms)
+        except KeyError:  # forms not seen yet: analyse each once, then look up again
+            for form in set(forms).difference(cache):
+                cache[form] = self._cached_value(form)
+            return self._lookup(cache, forms)
+
+    def _lookup(self, cache: dict, forms: list[str]) -> list[str]:
+        if self._single:
+            return list(filter(None, map(cache.__getitem__, forms)))
+        return list(chain.from_iterable(map(cache.__getitem__, forms)))
 
     def __call__(self, doc: str) -> list[str]:
         terms = self.unigrams(doc)

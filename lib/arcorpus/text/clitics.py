@@ -35,7 +35,7 @@ from .normalize import NormalizeOptions, normalize_with
 SEGMENTATION_OPTIONS = NormalizeOptions(alef=False, digits=False)
 SUFFIXES = ("ة", "ه", "ها", "هم", "هما", "ا", "ات", "ان", "ين", "ون", "ي", "ية")
 _SUFFIX_SET = frozenset(SUFFIXES)
-_CLITIC_INITIALS = frozenset("وفبكلسا")  # ا for the article ال
+CLITIC_INITIALS = frozenset("وفبكلسا")  # ا for the article ال
 _IMPERFECT = "يتنأ"
 
 
@@ -90,6 +90,10 @@ class CliticSegmenter:
             cached = self._cache[form] = self._segment(form)
         return cached
 
+    def segment_uncached(self, form: str) -> tuple[str, ...]:
+        """Like calling the segmenter, without its cache (for callers that cache results)."""
+        return self._segment(form)
+
     def _whole(self, word: str) -> bool:
         if word in self.lexicon:
             return True
@@ -104,7 +108,7 @@ class CliticSegmenter:
         return False
 
     def _segment(self, word: str) -> tuple[str, ...]:
-        if word[:1] not in _CLITIC_INITIALS or len(word) <= 2:  # no proclitic can be there
+        if word[:1] not in CLITIC_INITIALS or len(word) <= 2:  # no proclitic can be there
             return (word,)
         if word in self.blocking or self._whole(word):
             return (word,)
