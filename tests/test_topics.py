@@ -26,6 +26,7 @@ from arcorpus.topics import (
     select_k,
     stability,
     topic_prevalence,
+    topic_term_table,
 )
 
 from conftest import CORPUS, SEED
@@ -174,6 +175,9 @@ def test_online_fit_in_batches_from_a_folder(tmp_path, method):
                                           k=3, method=method, min_df=2, passes=2)
     assert model.components_.shape == (3, len(vocabulary))
     assert len(vocabulary) > 50
+    table = topic_term_table(model, vocabulary, top_n=5)
+    assert table.groupby("topic").size().tolist() == [5, 5, 5]
+    assert set(table["term"]) <= set(vocabulary)
 
 
 def test_small_corpus_is_said_plainly(corpus):

@@ -1,7 +1,13 @@
 """Topic models with honest model selection: LDA and NMF from scikit-learn, coherence,
 held-out perplexity and stability across seeds, seeded topics, and an out-of-core path."""
 
-from .model import SmallCorpusWarning, TopicModel, TopicModelError, fit_topics
+from .model import (
+    SmallCorpusWarning,
+    TopicModel,
+    TopicModelError,
+    fit_topics,
+    topic_term_table,
+)
 from .online import fit_topics_online, iter_text_batches
 from .quality import coherence_npmi, coherence_umass, select_k, stability
 from .reading import representative_html, representative_units, topic_prevalence
@@ -23,4 +29,5 @@ __all__ = [
     "select_k",
     "stability",
     "topic_prevalence",
+    "topic_term_table",
 ]

@@ -209,17 +209,34 @@ def fit_topics(
     return _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n)
 
 
-def _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n):
-    totals = shares.sum(axis=1, keepdims=True)
-    shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
-    components = estimator.components_
+def topic_term_table(estimator, vocabulary: np.ndarray, *, top_n: int = 10) -> pd.DataFrame:
+    """``topic, rank, term, weight`` for any fitted scikit-learn topic model (``components_``),
+    e.g. one from :func:`~arcorpus.topics.fit_topics_online`; a topic's weights are normalised
+    to sum to 1 over the whole vocabulary, ties broken by term.
+
+    >>> class Fitted:
+    ...     components_ = np.array([[3.0, 1.0, 0.0], [0.0, 1.0, 1.0]])
+    >>> topic_term_table(Fitted(), np.array(["قصف", "درعا", "جنيف"]), top_n=2)
+       topic  rank  term  weight
+    0      0     1   قصف    0.75
+    1      0     2  درعا    0.25
+    2      1     1  جنيف    0.50
+    3      1     2  درعا    0.50
+    """
+    components = np.asarray(estimator.components_, dtype=float)
     weights = components / components.sum(axis=1, keepdims=True)
     rows = []
-    for topic in range(k):
+    for topic in range(components.shape[0]):
         order = np.lexsort((vocabulary, -weights[topic]))[:top_n]
         rows += [(topic, rank, vocabulary[j], float(weights[topic, j]))
                  for rank, j in enumerate(order, start=1)]
-    topic_terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+
+
+def _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n):
+    totals = shares.sum(axis=1, keepdims=True)
+    shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
+    topic_terms = topic_term_table(estimator, vocabulary, top_n=top_n)
     keys = [c for c in ("doc_id", "para_id", "sent_id") if c in units.columns]
     doc_topics = pd.DataFrame({
         "topic": np.tile(np.arange(k), len(units)),
