@@ -305,3 +305,19 @@ def test_single_term_fast_path_equals_the_general_analysis(options):
     for form in forms:
         expected = analyzer._analyse_form(form)
         assert analyzer.terms_of(form) == expected, form
+
+
+SPACED_ALPHABET = [*ARABIC_NEWS_ALPHABET, "\t", "\xa0", "\u2003", "\u3000", "\x1c", "\u200c",
+                   "www.", "a", "B", "-", "'", ",", "م"]
+CHUNK_ANALYZERS = [ArabicAnalyzer(), ArabicAnalyzer(clitics="keep", stopwords=None),
+                   ArabicAnalyzer(clitics="split"), ArabicAnalyzer(stem=True, numbers=False)]
+
+
+@given(st.lists(st.one_of(
+    st.lists(st.sampled_from(SPACED_ALPHABET), max_size=120).map("".join),
+    st.text(max_size=80)), min_size=1, max_size=4))
+def test_chunk_cache_gives_the_pipeline_on_the_whole_text(texts):
+    # the analyzers are shared by all examples, so warm caches are exercised too
+    for analyzer in CHUNK_ANALYZERS:
+        for text in texts:
+            assert analyzer.unigrams(text) == analyzer.reference_unigrams(text), (analyzer, text)
