@@ -15,7 +15,12 @@ from ..text import ArabicAnalyzer
 from .model import Method, _unit_table, document_term_counts, fit_topics, warn_if_small
 
 
-def _document_frequencies(counts: sp.csr_matrix, columns: list[int]):
+def _document_frequencies(counts: sp.csr_matrix, vocabulary: np.ndarray,
+                          top_terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Document frequency of each of ``top_terms`` (in order; terms not in the vocabulary
+    left out) and of each pair, from the documents x terms ``counts``."""
+    index = {t: j for j, t in enumerate(vocabulary)}
+    columns = [index[t] for t in top_terms if t in index]
     present = (counts[:, columns] > 0).astype(np.float64).tocsc()
     joint = (present.T @ present).toarray()
     return np.diag(joint).copy(), joint
@@ -31,11 +36,9 @@ def coherence_umass(counts: sp.csr_matrix, vocabulary: np.ndarray,
     >>> round(coherence_umass(X, np.array(["a", "b", "c"]), ["a", "b"]), 4)
     0.0
     """
-    index = {t: j for j, t in enumerate(vocabulary)}
-    columns = [index[t] for t in top_terms if t in index]
-    single, joint = _document_frequencies(counts, columns)
+    single, joint = _document_frequencies(counts, vocabulary, top_terms)
     scores = [np.log((joint[later, earlier] + 1) / single[earlier])
-              for later in range(1, len(columns)) for earlier in range(later)]
+              for later in range(1, len(single)) for earlier in range(later)]
     return float(np.mean(scores)) if scores else float("nan")
 
 
@@ -50,12 +53,10 @@ def coherence_npmi(counts: sp.csr_matrix, vocabulary: np.ndarray,
     >>> round(coherence_npmi(X, np.array(["a", "b", "c"]), ["a", "b"]), 4)
     0.415
     """
-    index = {t: j for j, t in enumerate(vocabulary)}
-    columns = [index[t] for t in top_terms if t in index]
-    single, joint = _document_frequencies(counts, columns)
+    single, joint = _document_frequencies(counts, vocabulary, top_terms)
     n = counts.shape[0]
     scores = []
-    for i, j in itertools.combinations(range(len(columns)), 2):
+    for i, j in itertools.combinations(range(len(single)), 2):
         p_ij = joint[i, j] / n
         if p_ij == 0:
             scores.append(-1.0)
