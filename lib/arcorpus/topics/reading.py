@@ -8,12 +8,21 @@ import numpy as np
 import pandas as pd
 
 from ..terms.kwic import HTML
-from .model import TopicModel
+from .model import TopicModel, fit_topics  # noqa: F401 (examples)
 
 
 def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
     """The ``n`` documents (paragraphs, articles) with the highest share of each topic:
-    ``topic, rank, <ids>, share, text``."""
+    ``topic, rank, <ids>, share, text``.
+
+    >>> texts = ["قصف الطيران مدينة درعا", "مفاوضات جنيف والحل السياسي", "قصف على ريف درعا",
+    ...          "الحل السياسي في جنيف"]
+    >>> model = fit_topics(texts, k=2, method="nmf", min_df=1, warn_small=False)
+    >>> representative_units(model, n=1)[["topic", "doc_id", "text"]]
+       topic  doc_id                        text
+    0      0       1  مفاوضات جنيف والحل السياسي
+    1      1       0      قصف الطيران مدينة درعا
+    """
     keys = [c for c in ("doc_id", "para_id", "sent_id") if c in model.units.columns]
     rows = []
     for topic in range(model.k):
@@ -41,7 +50,22 @@ def representative_html(table: pd.DataFrame, *, max_chars: int = 300) -> HTML:
 
 def topic_prevalence(model: TopicModel, by: str | pd.Series) -> pd.DataFrame:
     """Mean topic share per group (a column of the model's units, e.g. ``source`` or a month
-    column, or a Series aligned with them): ``group, topic, share, n_docs``."""
+    column, or a Series aligned with them): ``group, topic, share, n_docs``.
+
+    Example, with time slices:
+        >>> texts = ["قصف الطيران مدينة درعا", "قصف مدفعي على ريف درعا",
+        ...          "مفاوضات جنيف والحل السياسي", "الحل السياسي في مفاوضات جنيف"]
+        >>> model = fit_topics(texts, k=2, method="nmf", min_df=1, warn_small=False)
+        >>> month = pd.Series(["2015-06", "2015-07", "2015-07", "2015-07"], name="month")
+        >>> topic_prevalence(model, by=month)
+             month  topic   share  n_docs
+        0  2015-06      0  0.0000       1
+        1  2015-06      1  1.0000       1
+        2  2015-07      0  0.6667       3
+        3  2015-07      1  0.3333       3
+
+    On a corpus, ``by=model.units["date"].dt.strftime("%Y-%m").rename("month")``.
+    """
     labels = model.units[by] if isinstance(by, str) else pd.Series(by).reset_index(drop=True)
     name = by if isinstance(by, str) else (labels.name or "group")
     frame = pd.DataFrame(model.shares, columns=range(model.k)).assign(**{name: labels.values})
