@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from nltk.stem.arlstem import ARLSTem
-
 
 class LightStemmer:
     """Stem word forms with ARLSTem, caching the result; ``protect`` words are left as they are.
@@ -20,7 +18,13 @@ class LightStemmer:
 
     def __init__(self, protect: Iterable[str] = (), stemmer: Callable[[str], str] | None = None):
         self.protect = frozenset(protect)
-        self._stem = stemmer or ARLSTem().stem
+        if stemmer is None:
+            # imported here: importing nltk loads scipy.stats (~1.4 s), which every process
+            # that only counts (a joblib worker, for one) would pay for nothing
+            from nltk.stem.arlstem import ARLSTem
+
+            stemmer = ARLSTem().stem
+        self._stem = stemmer
         self._cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
