@@ -128,10 +128,14 @@ class ArabicAnalyzer:
         >>> ArabicAnalyzer().terms_of("والفصائل")
         ('فصائل',)
         """
+        value = self._form_value(form)
+        return (value,) if isinstance(value, str) and value else value or ()
+
+    def _form_value(self, form: str) -> str | tuple[str, ...]:
         value = self._forms.get(form)
         if value is None:
             value = self._forms[form] = self._cached_value(form)
-        return (value,) if isinstance(value, str) and value else value or ()
+        return value
 
     def _cached_value(self, form: str) -> str | tuple[str, ...]:
         """A form's cache value: its term ("" for none) with clitics "strip" or "keep", which
@@ -194,10 +198,7 @@ class ArabicAnalyzer:
         # pattern matches whitespace (tests/test_text.py checks the identity on any text).
         forms = word_forms(normalize_with(chunk, self._token_options))
         if self._single and len(forms) == 1:  # most chunks: one word
-            value = self._forms.get(forms[0])
-            if value is None:
-                value = self._forms[forms[0]] = self._cached_value(forms[0])
-            return value
+            return self._form_value(forms[0])
         terms = tuple(t for form in forms for t in self.terms_of(form))
         if not self._single:
             return terms

@@ -126,10 +126,12 @@ def select_k(
                               counts=(counts, vocabulary), init=init, warn_small=False)
 
         tops = fit(random_state).top_terms(top_n)
-        # NMF's default start (NNDSVD) ignores the seed: its stability is measured from
-        # random starts, otherwise it would be 1 by construction
-        init = "random" if method == "nmf" else None
-        runs = [fit(random_state + s, init).top_terms(top_n) for s in range(n_seeds)]
+        if method == "nmf":
+            # NMF's default start (NNDSVD) ignores the seed: its stability is measured from
+            # random starts, otherwise it would be 1 by construction
+            runs = [fit(random_state + s, "random").top_terms(top_n) for s in range(n_seeds)]
+        else:  # the first LDA run is the one already fitted
+            runs = [tops] + [fit(random_state + s).top_terms(top_n) for s in range(1, n_seeds)]
         perplexity = float("nan")
         if method == "lda" and test.shape[0] and k <= train.shape[0]:
             model = LatentDirichletAllocation(n_components=k, max_iter=max_iter,
