@@ -4,7 +4,7 @@ as tidy tables."""
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -77,12 +77,16 @@ class TopicModel:
         return {t: list(g["term"]) for t, g in table.groupby("topic", sort=True)}
 
 
+def check_method(method: str) -> None:
+    """Raise ``ValueError`` for a method other than ``"lda"`` or ``"nmf"`` (before any work)."""
+    if method not in ("lda", "nmf"):
+        raise ValueError(f"method must be 'lda' or 'nmf', got {method!r}")
 
-def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_df, max_df,
-                         vocabulary=None) -> tuple[sp.csr_matrix, np.ndarray]:
+
+def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_df,
+                         max_df) -> tuple[sp.csr_matrix, np.ndarray]:
     """Counts for topic modelling: scikit-learn's CountVectorizer with the kit's analyzer."""
-    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min_df, max_df=max_df,
-                                 vocabulary=vocabulary)
+    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min_df, max_df=max_df)
     try:
         counts = vectorizer.fit_transform(units["text"].tolist())
     except ValueError as exc:
@@ -104,14 +108,6 @@ def _unit_table(data: TextData, unit: Unit) -> pd.DataFrame:
     return units[[*keys, "text"] + [c for c in units.columns if c not in (*keys, "text")]]
 
 
-def _estimator(method: Method, k: int, random_state: int, max_iter: int, init: str | None):
-    if method == "lda":
-        return LatentDirichletAllocation(n_components=k, learning_method="batch",
-                                         max_iter=max_iter, random_state=random_state)
-    if method == "nmf":
-        return NMF(n_components=k, init=init or "nndsvda", max_iter=max(max_iter, 400),
-                   random_state=random_state)
-    raise ValueError(f"method must be 'lda' or 'nmf', got {method!r}")
 
 
 def check_fit_input(n_docs: int, n_terms: int, k: int) -> None:
@@ -180,21 +176,31 @@ def fit_topics(
     Returns:
         A :class:`TopicModel`.
     """
+    check_method(method)
     analyzer = analyzer or ArabicAnalyzer()
     units = _unit_table(data, unit)
     if counts is None:
-        check_fit_input(len(units), 1, k)
-        matrix, vocabulary = document_term_counts(units, replace(analyzer), min_df=min_df,
-                                                  max_df=max_df)
-    else:
-        matrix, vocabulary = counts
-    check_fit_input(matrix.shape[0], matrix.shape[1], k)
+        check_fit_input(len(units), 1, k)  # before counting
+        counts = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df)
     if warn_small:
-        warn_if_small(matrix.shape[0], matrix.shape[1], k)
-    estimator = _estimator(method, k, random_state, max_iter, init)
+        warn_if_small(counts[0].shape[0], counts[0].shape[1], k)
+    return fit_counts(units, *counts, k=k, method=method, analyzer=analyzer,
+                      random_state=random_state, max_iter=max_iter, top_n=top_n, seeds=seeds,
+                      seed_weight=seed_weight, init=init)
+
+
+def fit_counts(units: pd.DataFrame, matrix: sp.csr_matrix, vocabulary: np.ndarray, *, k: int,
+               method: Method, analyzer: ArabicAnalyzer, random_state: int, max_iter: int,
+               top_n: int, seeds: dict[int, list[str]] | None = None, seed_weight: float = 0.05,
+               init: str | None = None) -> TopicModel:
+    """The fit behind :func:`fit_topics`, on counts already made for ``units`` (one row each);
+    :func:`~arcorpus.topics.select_k` calls it for every K and seed on the same counts."""
+    check_fit_input(matrix.shape[0], matrix.shape[1], k)
     if method == "lda":
         if seeds:
             raise TopicModelError("seeded topics are fitted with method='nmf'")
+        estimator = LatentDirichletAllocation(n_components=k, learning_method="batch",
+                                              max_iter=max_iter, random_state=random_state)
         shares = estimator.fit_transform(matrix)
     else:
         weighted = TfidfTransformer().fit_transform(matrix)
@@ -205,6 +211,8 @@ def fit_topics(
                 weighted, vocabulary, k, seeds, analyzer=analyzer, weight=seed_weight,
                 random_state=random_state, max_iter=max(max_iter, 400))
         else:
+            estimator = NMF(n_components=k, init=init or "nndsvda", max_iter=max(max_iter, 400),
+                            random_state=random_state)
             shares = estimator.fit_transform(weighted)
     return _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n)
 

@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from ..corpus import assemble_corpus
 from ..corpus.documents import read_text_file
 from ..text import ArabicAnalyzer
-from .model import Method, TopicModelError, check_fit_input
+from .model import Method, check_fit_input, check_method
 
 
 def iter_text_batches(folder: str | os.PathLike, *, batch_size: int = 2000,
@@ -54,6 +54,7 @@ def fit_topics_online(
     ``batches`` is called once per pass (it must give the same batches each time), e.g.
     ``lambda: iter_text_batches("corpus/articles/")``.
     """
+    check_method(method)  # before a pass over the whole corpus
     analyzer = analyzer or ArabicAnalyzer()
     document_frequency: Counter[str] = Counter()
     n_docs = 0
@@ -69,13 +70,11 @@ def fit_topics_online(
     if method == "lda":
         model = LatentDirichletAllocation(n_components=k, learning_method="online",
                                           total_samples=n_docs, random_state=random_state)
-    elif method == "nmf":
+    else:
         model = MiniBatchNMF(n_components=k, random_state=random_state, init="nndsvda")
         idf = np.log((1 + n_docs) / (1 + np.array([document_frequency[t] for t in vocabulary])))
         tfidf = TfidfTransformer()
         tfidf.idf_ = idf + 1
-    else:
-        raise TopicModelError(f"method must be 'lda' or 'nmf', got {method!r}")
     for _ in range(passes):
         for texts in batches():
             counts = vectorizer.transform(texts)

@@ -12,7 +12,14 @@ from sklearn.decomposition import LatentDirichletAllocation
 
 from ..terms.units import TextData, Unit
 from ..text import ArabicAnalyzer
-from .model import Method, _unit_table, document_term_counts, fit_topics, warn_if_small
+from .model import (
+    Method,
+    _unit_table,
+    check_method,
+    document_term_counts,
+    fit_counts,
+    warn_if_small,
+)
 
 
 def _document_frequencies(counts: sp.csr_matrix, vocabulary: np.ndarray,
@@ -109,6 +116,7 @@ def select_k(
     Returns:
         ``k, coherence_npmi, coherence_umass, perplexity, stability``.
     """
+    check_method(method)
     analyzer = analyzer or ArabicAnalyzer()
     units = _unit_table(data, unit)
     counts, vocabulary = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df)
@@ -121,9 +129,8 @@ def select_k(
     rows = []
     for k in ks:
         def fit(seed: int, init: str | None = None, k: int = k):
-            return fit_topics(units, k=k, method=method, unit="articles", analyzer=analyzer,
-                              random_state=seed, max_iter=max_iter, top_n=top_n,
-                              counts=(counts, vocabulary), init=init, warn_small=False)
+            return fit_counts(units, counts, vocabulary, k=k, method=method, analyzer=analyzer,
+                              random_state=seed, max_iter=max_iter, top_n=top_n, init=init)
 
         tops = fit(random_state).top_terms(top_n)
         if method == "nmf":
