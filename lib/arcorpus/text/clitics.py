@@ -116,11 +116,16 @@ class CliticSegmenter:
             rest = word[1:]
             if rest in self.stopwords or len(rest) >= 3:
                 return (word[0], *self._after_conjunction(rest))
-        return self._after_conjunction(word)
+        return self._split_prefix(word)  # the checks of _after_conjunction are done above
 
     def _after_conjunction(self, word: str) -> tuple[str, ...]:
         if len(word) <= 2 or word in self.blocking or self._whole(word):
             return (word,)
+        return self._split_prefix(word)
+
+    def _split_prefix(self, word: str) -> tuple[str, ...]:
+        """ل ب ك + ال, ال, ب ل, س: for a word of three letters or more that is neither a
+        function word nor whole."""
         if word.startswith("لل") and len(word) >= 4:
             if self._whole(word[1:]):
                 return ("ل", word[1:])
