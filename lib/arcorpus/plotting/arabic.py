@@ -12,6 +12,7 @@ Pillow (word clouds, images) goes through :func:`display_text` with ``renderer="
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -104,10 +105,31 @@ def pdf_text(text: str) -> str:
     space moved). There, text is given in visual order, in presentation forms, inside a
     left-to-right override (U+202D ... U+202C), which every PDF viewer draws as is. Without
     native shaping, :func:`display_text` already gives visual order.
+
+    The override starts at the first right-to-left character when the text before it holds a
+    left-to-right letter ("Topic 3: جبهة النصرة"): that text is then laid out as given
+    anyway, and the backend shifts the glyph after a control character by the control
+    character's width when that glyph comes from another font subset (measured: "Topic 3"
+    drawn 7 pt too far left at 28 pt, the label scoring 0.83 against the reference, 0.99 with
+    the override moved).
+
+    >>> pdf_text("Topic 3") == "Topic 3"
+    True
     """
     if not text or not _RTL_CHARS.search(text) or not native_shaping():
         return text
-    return f"\u202d{_visual_order(text)}\u202c"
+    visual = _visual_order(text)
+    start = _RTL_CHARS.search(visual).start()
+    head = visual[:start]
+    classes = {unicodedata.bidirectional(char) for char in head}
+    if "L" in classes and classes.isdisjoint(_RIGHT_TO_LEFT_OR_EXPLICIT):
+        return f"{head}\u202d{visual[start:]}\u202c"
+    return f"\u202d{visual}\u202c"
+
+
+# bidi classes that would make a left-to-right head be laid out other than as given
+_RIGHT_TO_LEFT_OR_EXPLICIT = frozenset(
+    {"R", "AL", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
 _MIRROR_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "<": ">"}
