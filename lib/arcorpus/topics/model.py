@@ -58,6 +58,7 @@ class TopicModel:
         topic_terms: ``topic, rank, term, weight`` (top terms; weights sum to 1 per topic).
         doc_topics: ``doc_id[, para_id], topic, share`` (shares of a document sum to 1).
         random_state: the seed it was fitted with.
+        shares: documents x topics array of ``doc_topics`` (rows sum to 1).
     """
 
     method: Method
@@ -108,6 +109,9 @@ def _unit_table(data: TextData, unit: Unit) -> pd.DataFrame:
     return units[[*keys, "text"] + [c for c in units.columns if c not in (*keys, "text")]]
 
 
+def unit_keys(units: pd.DataFrame) -> list[str]:
+    """The id columns of a units table: ``doc_id``, then ``para_id`` / ``sent_id`` if there."""
+    return [c for c in ("doc_id", "para_id", "sent_id") if c in units.columns]
 
 
 def check_fit_input(n_docs: int, n_terms: int, k: int) -> None:
@@ -245,7 +249,7 @@ def _tables(method, k, estimator, shares, matrix, vocabulary, units, random_stat
     totals = shares.sum(axis=1, keepdims=True)
     shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
     topic_terms = topic_term_table(estimator, vocabulary, top_n=top_n)
-    keys = [c for c in ("doc_id", "para_id", "sent_id") if c in units.columns]
+    keys = unit_keys(units)
     doc_topics = pd.DataFrame({
         "topic": np.tile(np.arange(k), len(units)),
         "share": shares.ravel(),

@@ -72,6 +72,8 @@ def fit_topics_online(
                                           total_samples=n_docs, random_state=random_state)
     else:
         model = MiniBatchNMF(n_components=k, random_state=random_state, init="nndsvda")
+        # TfidfTransformer's smooth idf, from the first pass's document frequencies: no
+        # in-memory matrix exists to fit it on
         idf = np.log((1 + n_docs) / (1 + np.array([document_frequency[t] for t in vocabulary])))
         tfidf = TfidfTransformer()
         tfidf.idf_ = idf + 1

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..terms.kwic import HTML
-from .model import TopicModel, fit_topics  # noqa: F401 (examples)
+from .model import TopicModel, fit_topics, unit_keys  # noqa: F401 (fit_topics: examples)
 
 
 def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
@@ -23,7 +23,7 @@ def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
     0      0       1  مفاوضات جنيف والحل السياسي
     1      1       0      قصف الطيران مدينة درعا
     """
-    keys = [c for c in ("doc_id", "para_id", "sent_id") if c in model.units.columns]
+    keys = unit_keys(model.units)
     rows = []
     for topic in range(model.k):
         order = np.argsort(-model.shares[:, topic], kind="stable")[:n]
