@@ -180,6 +180,18 @@ def test_online_fit_in_batches_from_a_folder(tmp_path, method):
     assert set(table["term"]) <= set(vocabulary)
 
 
+def test_text_batches_in_each_unit(tmp_path, corpus):
+    for i in range(3):
+        shutil.copy(SEED, tmp_path / f"a{i}.txt")
+    for unit, table in [("articles", corpus.articles), ("paragraphs", corpus.paragraphs),
+                        ("sentences", corpus.sentences)]:
+        batches = list(iter_text_batches(tmp_path, batch_size=2, unit=unit))
+        assert [len(b) for b in batches] == [2 * len(table), len(table)], unit
+        assert batches[1] == table["text"].tolist(), unit
+    with pytest.raises(ValueError, match="unit must be"):
+        iter_text_batches(tmp_path, unit="sentence")  # raised at the call, before any file
+
+
 def test_small_corpus_is_said_plainly(corpus):
     with pytest.warns(SmallCorpusWarning, match=r"3 topics fitted on 12 documents.*not "
                                                  r"evidence of themes"):

@@ -19,23 +19,30 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from ..corpus import assemble_corpus
 from ..corpus.documents import read_text_file
+from ..terms.units import Unit
 from ..text import ArabicAnalyzer
 from .model import Method, check_fit_input, check_method
 
 
 def iter_text_batches(folder: str | os.PathLike, *, batch_size: int = 2000,
-                      pattern: str = "*.txt", unit: str = "paragraphs") -> Iterator[list[str]]:
-    """Paragraph (or article) texts of a folder of ``.txt`` articles, ``batch_size`` files at a
-    time, through the kit's loader (same boilerplate rules and segmentation)."""
-    files = sorted(Path(folder).rglob(pattern))
+                      pattern: str = "*.txt", unit: Unit = "paragraphs") -> Iterator[list[str]]:
+    """Paragraph (article, sentence) texts of a folder of ``.txt`` articles, ``batch_size``
+    files at a time, through the kit's loader (same boilerplate rules and segmentation)."""
+    if unit not in ("articles", "paragraphs", "sentences"):
+        raise ValueError(f"unit must be 'articles', 'paragraphs' or 'sentences', got {unit!r}")
+    return _text_batches(Path(folder), batch_size, pattern, unit)
+
+
+def _text_batches(folder: Path, batch_size: int, pattern: str,
+                  unit: Unit) -> Iterator[list[str]]:
+    files = sorted(folder.rglob(pattern))
     for first in range(0, len(files), batch_size):
         batch = files[first:first + batch_size]
         corpus = assemble_corpus(
             lambda on_error, batch=batch, first=first: (
                 read_text_file(f, f.name, f"{first + i}") for i, f in enumerate(batch)),
             label=str(folder))
-        table = corpus.paragraphs if unit == "paragraphs" else corpus.articles
-        yield table["text"].tolist()
+        yield getattr(corpus, unit)["text"].tolist()
 
 
 def fit_topics_online(
