@@ -89,7 +89,10 @@ def test_normalisation_only_deletes_or_maps_one_to_one(text, opts):
     kept = "".join(c for i, c in enumerate(text) if i not in deleted)
     normal = normalize_with(text, opts)
     assert len(normal) == len(kept)
-    assert normalize_with(kept, opts) == normal
+    if not any("\u0653" <= c <= "\u0655" for c in text):
+        # a combining hamza or madda is composed with its seat (ا + ٓ -> آ) and then deleted:
+        # the seat maps to the composed letter, which the kept seat alone cannot give back
+        assert normalize_with(kept, opts) == normal
 
 
 # --- tokenisation ----------------------------------------------------------------------
@@ -211,6 +214,9 @@ def test_light_stemming_through_arlstem_and_protected_names():
 
 # --- the analyzer ----------------------------------------------------------------------------
 
+#: term hygiene switched off: every token kind is a term, no variant is folded
+EVERY_KIND = {"numbers": True, "latin": True, "letters": True, "dates": True, "variants": False}
+
 def test_analyzer_unifies_a_words_variants():
     analyzer = ArabicAnalyzer()
     variants = "الفصائل والفصائل للفصائل بالفصائل فالفصائل الفصائلُ الفـصائل"
@@ -247,8 +253,20 @@ def test_countvectorizer_with_the_analyzer_equals_the_kits_own_counts(kwargs):
                                                    strict=True)}
         assert ours == theirs
     # and the counting path agrees with tokenize(): same forms, same order
-    plain = ArabicAnalyzer(clitics="keep", stopwords=None, lowercase=False)
+    plain = ArabicAnalyzer(clitics="keep", stopwords=None, lowercase=False, **EVERY_KIND)
     assert plain(SEED_TEXT) == [t.form for t in tokenize(SEED_TEXT)]
+
+
+def test_term_hygiene_defaults_and_switches():
+    text = "مائة مقاتل و ISIS في 2015م (1436هـ) ميلادية ب https://x.org مسئول أميركي ٣٠"
+    assert ArabicAnalyzer()(text) == ["مئة", "مقاتل", "مسؤول", "امريكي"]
+    assert ArabicAnalyzer(numbers=True)("في 2015م ٣٠") == ["2015", "30"]
+    assert ArabicAnalyzer(latin=True)("و ISIS https://x.org") == ["isis", "https://x.org"]
+    assert ArabicAnalyzer(dates=True, letters=True)("1436هـ ميلادية") == ["ه", "ميلادية"]
+    assert ArabicAnalyzer(variants=False)("مائة مسئول") == ["مائة", "مسئول"]
+    # the kinds are excluded per form, so the cached fast path and the reference agree
+    analyzer = ArabicAnalyzer()
+    assert analyzer.unigrams(text) == analyzer.reference_unigrams(text)
 
 
 def test_countvectorizer_defaults_are_wrong_for_arabic_and_ours_are_not():
@@ -270,7 +288,7 @@ def test_analyzer_pickles_for_parallel_use():
 
 @given(news_text)
 def test_analyzer_terms_are_normalised_forms_of_tokens(text):
-    plain = ArabicAnalyzer(clitics="keep", stopwords=None, lowercase=False)
+    plain = ArabicAnalyzer(clitics="keep", stopwords=None, lowercase=False, **EVERY_KIND)
     assert plain(text) == [t.form for t in tokenize(text)]
 
 
@@ -286,6 +304,7 @@ def test_strip_drops_proclitics_written_apart_with_tatweel():
     text = 'قال مصدر لـ"العربي الجديد" إن عنصراً تابعاً ولـ"النصرة" قُتل'
     assert ArabicAnalyzer(stopwords=None)(text) == [
         "قال", "مصدر", "عربي", "جديد", "ان", "عنصرا", "تابعا", "نصرة", "قتل"]
+    # ل is a term of its own only with clitics="split" (single letters are dropped otherwise)
     # split keeps the clitic as a term of its own; keep leaves it as written
     assert "ل" in ArabicAnalyzer(stopwords=None, clitics="split")(text)
     assert "ول" in ArabicAnalyzer(stopwords=None, clitics="keep")(text)

@@ -233,9 +233,9 @@ class CliticSegmenter:
             if self._split_on_evidence(word, word[1:], first):
                 return (first, word[1:])
             return (word,)
-        if first == "س" and len(word) >= 4 and word[1] in _IMPERFECT:
-            if self._split_on_evidence(word, word[1:], "س"):
-                return ("س", word[1:])
+        if (first == "س" and len(word) >= 4 and word[1] in _IMPERFECT
+                and self._split_on_evidence(word, word[1:], "س")):
+            return ("س", word[1:])
         return (word,)
 
     def _article(self, word: str) -> tuple[str, ...]:
