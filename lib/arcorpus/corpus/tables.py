@@ -121,6 +121,14 @@ class TableBuilder:
                 boiler.append(paragraph)
                 self.log.add("boilerplate", doc.path, doc.line, doc.doc_id,
                              f"rule {rule}: {paragraph[:60]}", "set aside")
+        split = self.matcher.split_tail(kept[-1]) if kept else None
+        if split is not None:  # a tag list or link line glued to the last paragraph
+            kept[-1], tail, rule = split
+            boiler.append(tail)
+            self.log.add("boilerplate", doc.path, doc.line, doc.doc_id,
+                         f"tail {rule}: {tail[:60]}", "cut off the last paragraph")
+            if not kept[-1]:
+                kept.pop()
         text = "\n".join(kept)
         if not kept:
             self.log.add("empty_after_boilerplate", doc.path, doc.line, doc.doc_id,
