@@ -188,6 +188,28 @@ def test_hard_clitic_cases(word, expected):
     assert "+".join(segment_clitics(word)) == expected
 
 
+def test_wordfreq_evidence_is_read_lazily_through_a_cache_in_the_user_cache_folder(
+        tmp_path, monkeypatch):
+    from arcorpus.text import evidence
+
+    monkeypatch.setenv("ARCORPUS_CACHE", str(tmp_path / "cache"))
+    read = evidence.wordfreq_evidence.__wrapped__  # past the per-process memo
+    built = read("large")  # from wordfreq's file; writes the lookup file
+    [cached] = (tmp_path / "cache").glob("wordfreq-large_ar-*.txt")
+    again = read("large")  # from the lookup file
+    assert again._zipf == built._zipf and len(built) > 500_000
+    assert round(built.zipf("قالت"), 2) == 5.31 and built.zipf("يسبوك") == 0.0
+    cached.write_text(cached.read_text(encoding="utf-8")[:1000], encoding="utf-8")
+    assert read("large")._zipf == built._zipf  # a cut-off file is rebuilt
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("ARCORPUS_CACHE", str(tmp_path / "file"))
+    assert read("large")._zipf == built._zipf  # a cache folder that cannot be written
+    segmenter = CliticSegmenter()
+    assert segmenter._evidence is None  # nothing read until a form needs evidence
+    assert segmenter("بمنحها") == ("ب", "منحها")  # a form that needs evidence
+    assert segmenter._evidence is not None
+
+
 def test_user_words_can_be_kept_whole():
     assert segment_clitics("بلقاسم") == ("ب", "لقاسم")
     assert segment_clitics("بلقاسم", keep=["بلقاسم"]) == ("بلقاسم",)

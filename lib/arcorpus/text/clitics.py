@@ -14,8 +14,8 @@ How a form is decided (each distinct form once; results are cached):
 2. **Evidence.** A proclitic ``c`` is split off ``c + rest`` when ``rest`` is attested as a word
    (in a word-frequency list: by default wordfreq's Arabic list, see :mod:`.evidence`) and the
    whole form is not the better reading: its Zipf frequency exceeds the remainder's by less than
-   a margin per clitic (:data:`MARGINS`; وقالت 4.79 against قالت 5.32: split; فيلم 5.45
-   against يلم 3.07: whole), and nothing shows the whole form to be a word of its own: it takes
+   a margin per clitic (:data:`MARGINS`; وقالت 4.78 against قالت 5.31: split; فيلم 5.44
+   against يلم 3.06: whole), and nothing shows the whole form to be a word of its own: it takes
    the article (البرميل، الكمين; or without a pronoun suffix: بوصلتها -> البوصلة) or, for و ف,
    a conjunction of its own (وفيلم، وولي). A remainder that is not attested is looked up
    without its pronoun suffix (واتحاداتها -> اتحادات). A form whose remainder is attested
@@ -131,13 +131,26 @@ class CliticSegmenter:
         if isinstance(evidence, str):
             if evidence != "wordfreq":
                 raise ValueError(f"evidence must be 'wordfreq' or a WordEvidence, got {evidence!r}")
-            evidence = default_evidence()
-        elif not isinstance(evidence, WordEvidence):
+            self._evidence = None
+            self._zipf = self._first_lookup  # the list is read when a form first needs it
+        elif isinstance(evidence, WordEvidence):
+            self._evidence = evidence
+            self._zipf = evidence.zipf
+        else:
             raise TypeError(f"evidence must be 'wordfreq' or a WordEvidence, got "
                             f"{type(evidence).__name__}")
-        self.evidence = evidence
-        self._zipf = evidence.zipf
         self._cache: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def evidence(self) -> WordEvidence:
+        """The word frequencies that decide splits (the default list is read on first use)."""
+        if self._evidence is None:
+            self._evidence = default_evidence()
+            self._zipf = self._evidence.zipf
+        return self._evidence
+
+    def _first_lookup(self, form: str) -> float:
+        return self.evidence.zipf(form)
 
     def __call__(self, form: str) -> tuple[str, ...]:
         cached = self._cache.get(form)

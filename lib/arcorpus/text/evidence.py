@@ -25,18 +25,23 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
+import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+import platformdirs
 
+from ..io import atomic_write
 from .normalize import NormalizeOptions, normalize_with
 
 #: how forms are spelled for lookups: the clitic segmenter's normalisation (tashkeel and tatweel
 #: removed, hamza kept, ى written ي)
 EVIDENCE_OPTIONS = NormalizeOptions(alef=False, digits=False)
+_ARABIC_FORM = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 
 
 class WordEvidence:
@@ -115,30 +120,77 @@ def _wordfreq_file(wordlist: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / f"{wordlist}_ar.msgpack.gz"
 
 
-@lru_cache(maxsize=2)
-def wordfreq_evidence(wordlist: str = "large") -> WordEvidence:
-    """The Arabic word list of the installed wordfreq package, read once per process.
+def cache_folder() -> Path:
+    """Where the kit keeps files it derives from installed packages: ``$ARCORPUS_CACHE``, else
+    the user's cache folder (``~/.cache/arcorpus`` on Linux, as platformdirs gives it)."""
+    folder = os.environ.get("ARCORPUS_CACHE")
+    return Path(folder).expanduser() if folder else Path(platformdirs.user_cache_dir("arcorpus"))
 
-    Spelling: wordfreq removes marks already; ى is folded to ي here (a form seen with both keeps
-    the larger figure).
-    """
-    path = _wordfreq_file(wordlist)
+
+def _read_wordfreq(path: Path) -> dict[float, list[str]]:
+    """Zipf value -> the Arabic-letter forms of wordfreq's list with that value (ى folded to ي:
+    a form seen with both spellings keeps the larger figure)."""
     with gzip.open(path, "rb") as handle:
         buckets = msgpack.unpackb(handle.read(), raw=False)
     header = buckets[0]
     if not (isinstance(header, dict) and header.get("format") == "cB"):
         raise ValueError(f"{path}: not a wordfreq cBpack file")
-    zipf: dict[str, float] = {}
     # bucket i holds the words of frequency 10^(-i/100); Zipf = log10(f * 1e9) = 9 - i/100.
-    # Rarest first, so that a more frequent spelling overwrites a rarer one.
-    for index in range(len(buckets) - 1, 0, -1):
-        if buckets[index]:
-            zipf.update(dict.fromkeys(buckets[index], 9 - index / 100))
-    for form in [f for f in zipf if "ى" in f]:
-        folded = form.replace("ى", "ي")
-        if zipf[form] > zipf.get(folded, 0.0):
-            zipf[folded] = zipf[form]
-    return WordEvidence(zipf, f"wordfreq {wordlist} (ar)")
+    # Most frequent first, so that the first spelling met keeps its (larger) figure.
+    seen: set[str] = set()
+    by_value: dict[float, list[str]] = {}
+    for index in range(1, len(buckets)):
+        kept = []
+        for form in buckets[index]:
+            form = form.replace("ى", "ي")
+            if form not in seen and _ARABIC_FORM.fullmatch(form):
+                seen.add(form)
+                kept.append(form)
+        if kept:
+            by_value[round(9 - index / 100, 2)] = kept
+    return by_value
+
+
+def _cache_name(path: Path) -> str:
+    stat = path.stat()
+    return f"wordfreq-{path.name.split('.')[0]}-{stat.st_size}-{int(stat.st_mtime)}.v1.txt"
+
+
+@lru_cache(maxsize=2)
+def wordfreq_evidence(wordlist: str = "large") -> WordEvidence:
+    """The Arabic word list of the installed wordfreq package, read once per process.
+
+    The first use converts wordfreq's file into a plain lookup file in :func:`cache_folder`
+    (one line per Zipf value: the value, a tab, the forms), which later processes read in a
+    fraction of the time; it is rebuilt when the installed file changes, and when the cache
+    folder cannot be written the package's file is read every time. Only forms written in
+    Arabic letters are kept (the segmenter looks up nothing else), with ى folded to ي.
+    """
+    path = _wordfreq_file(wordlist)
+    cached = cache_folder() / _cache_name(path)
+    name = f"wordfreq {wordlist} (ar)"
+    try:
+        text = cached.read_text(encoding="utf-8")
+    except OSError:
+        text = None
+    if text is not None and text.endswith("\n# end\n"):
+        zipf: dict[str, float] = {}
+        for line in text.splitlines()[:-1]:
+            value, forms = line.split("\t")
+            zipf.update(dict.fromkeys(forms.split(" "), float(value)))
+        return WordEvidence(zipf, name)
+    by_value = _read_wordfreq(path)
+    try:
+        with atomic_write(cached, "w") as handle:
+            handle.writelines(f"{value:.2f}\t{' '.join(forms)}\n"
+                              for value, forms in by_value.items())
+            handle.write("# end\n")
+    except OSError:
+        pass  # a read-only home: the next process reads wordfreq's file again
+    zipf = {}
+    for value, forms in by_value.items():
+        zipf.update(dict.fromkeys(forms, value))
+    return WordEvidence(zipf, name)
 
 
 def default_evidence() -> WordEvidence:
