@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 from .io import atomic_write
 
@@ -45,7 +45,7 @@ def run_all(folder: Path, out: Path | None) -> int:
         started = time.perf_counter()
         try:
             executed = execute_notebook(path)
-        except CellExecutionError as exc:
+        except (CellExecutionError, CellTimeoutError) as exc:  # a timeout is a failed cell
             failed += 1
             print(f"FAILED {path}:\n{exc}", file=sys.stderr)
             continue

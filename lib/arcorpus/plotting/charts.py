@@ -3,6 +3,9 @@ caller can style further. Every string is passed through :func:`display_text`.""
 
 from __future__ import annotations
 
+import hashlib
+
+import matplotlib.colors
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -105,6 +108,30 @@ def heatmap(
     return fig, ax
 
 
+#: one fixed colour per actor type of the gazetteer (colour-blind-safe tab20 hues), so a type
+#: has the same colour in every figure, whatever the other types present
+TYPE_COLORS = {
+    "state_forces": "#1f77b4", "pro_government_militia": "#aec7e8", "foreign_state": "#ff7f0e",
+    "foreign_militia": "#ffbb78", "jihadist": "#d62728", "islamist_armed": "#2ca02c",
+    "armed_opposition": "#98df8a", "kurdish_forces": "#9467bd", "political_body": "#8c564b",
+    "judicial_body": "#c49c94", "civil_body": "#17becf", "international_body": "#7f7f7f",
+}
+
+
+def category_color(name: str) -> str:
+    """A stable colour for a category: :data:`TYPE_COLORS` for the known actor types, and for
+    any other name a colour picked by a hash of the name (the same on every run and machine).
+
+    >>> category_color("jihadist"), category_color("jihadist") == category_color("jihadist")
+    ('#d62728', True)
+    """
+    if name in TYPE_COLORS:
+        return TYPE_COLORS[name]
+    spare = plt.get_cmap("tab20b").colors + plt.get_cmap("tab20c").colors
+    index = int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % len(spare)
+    return matplotlib.colors.to_hex(spare[index])
+
+
 def network(
     graph: nx.Graph,
     *,
@@ -132,7 +159,7 @@ def network(
                        for _, _, d in graph.edges(data=True)])
     widths = 0.5 + 5 * widths / widths.max() if len(widths) and widths.max() > 0 else 1.0
     kinds = [str(graph.nodes[n].get(color, "")) if color else "" for n in nodes]
-    palette = dict(zip(sorted(set(kinds)), plt.get_cmap("tab10").colors, strict=False))
+    palette = {kind: category_color(kind) for kind in sorted(set(kinds))}
     with arabic_style():
         if ax is None:
             fig, ax = plt.subplots(figsize=(8, 6.5))

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
+from ..corpus.units import TextData, Unit, unit_table
 from ..text import ArabicAnalyzer
 from .matrix import document_term_matrix
-from .units import TextData, Unit, text_units
 
 
 def log_likelihood_g2(a, b, c, d) -> np.ndarray:
@@ -45,10 +45,11 @@ def keyness(
     target: TextData,
     reference: TextData,
     *,
-    unit: Unit = "articles",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_count: int = 5,
     top_n: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Keyness of every term of ``target`` against ``reference``: G², p-value and log ratio.
 
@@ -63,9 +64,9 @@ def keyness(
         with a correction for multiple comparisons (e.g. Bonferroni).
     """
     analyzer = analyzer or ArabicAnalyzer()
-    left = text_units(target, unit)["text"].tolist()
-    right = text_units(reference, unit)["text"].tolist()
-    matrix, vocabulary = document_term_matrix(left + right, analyzer)
+    left = unit_table(target, unit)["text"].tolist()
+    right = unit_table(reference, unit)["text"].tolist()
+    matrix, vocabulary = document_term_matrix(left + right, analyzer, progress=progress)
     a = np.asarray(matrix[: len(left)].sum(axis=0)).ravel()
     b = np.asarray(matrix[len(left):].sum(axis=0)).ravel()
     c, d = a.sum(), b.sum()
