@@ -80,7 +80,7 @@ def main() -> None:
     mentions = pd.DataFrame({"doc_id": 0, "para_id": table["para_index"], "sent_id": 0,
                              "actor_id": [actor_of[i] for i in table["alias"]]})
     started = time.perf_counter()
-    edges = cooccurrence(mentions, unit="paragraph")
+    edges = cooccurrence(mentions, unit="paragraphs")
     seconds = time.perf_counter() - started
     print(f"\nparagraph co-occurrence of {len(mentions):,} mentions in {args.n:,} paragraphs: "
           f"{seconds:.1f} s, {len(edges)} pairs   target < 30 s")

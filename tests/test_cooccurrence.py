@@ -36,9 +36,9 @@ def brute_force(mentions, key):
     return Counter(pair for actors in units for pair in itertools.combinations(actors, 2))
 
 
-@pytest.mark.parametrize(("unit", "key"), [("paragraph", ["doc_id", "para_id"]),
-                                           ("sentence", ["doc_id", "sent_id"]),
-                                           ("document", ["doc_id"])])
+@pytest.mark.parametrize(("unit", "key"), [("paragraphs", ["doc_id", "para_id"]),
+                                           ("sentences", ["doc_id", "sent_id"]),
+                                           ("articles", ["doc_id"])])
 def test_counts_equal_brute_force_pair_counting(seed, unit, key):
     corpus, mentions = seed
     edges = cooccurrence(mentions, unit=unit, corpus=corpus)
@@ -100,7 +100,7 @@ def test_window_and_groups(seed):
 
 def test_evidence_table_and_escaped_display(seed):
     corpus, mentions = seed
-    evidence = cooccurrence_evidence(corpus, mentions, "fsa", "nusra", unit="sentence")
+    evidence = cooccurrence_evidence(corpus, mentions, "fsa", "nusra", unit="sentences")
     text = corpus.articles["text"][0]
     assert len(evidence) == 2
     for row in evidence.itertuples():

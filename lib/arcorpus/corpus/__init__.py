@@ -1,19 +1,41 @@
-"""Loading Arabic articles into tidy DataFrames: ``load_corpus`` and the format readers."""
+"""Loading Arabic articles into tidy DataFrames (``load_corpus`` and the format readers), and
+the text units every analysis works on (:mod:`arcorpus.corpus.units`)."""
 
 from .boilerplate import BOILERPLATE_RULES
 from .errors import CorpusError
 from .formats import load_saudinewsnet, load_trec
 from .loader import Corpus, assemble_corpus, load_corpus
-from .segment import ABBREVIATIONS, iter_sentence_spans
+from .segment import ABBREVIATIONS, iter_sentence_spans, split_sentences
+from .spans import locate
+from .units import (
+    UNITS,
+    TextData,
+    Unit,
+    check_unit,
+    table_unit,
+    unit_ids_at,
+    unit_keys,
+    unit_table,
+)
 
 __all__ = [
     "ABBREVIATIONS",
     "BOILERPLATE_RULES",
+    "UNITS",
     "Corpus",
     "CorpusError",
+    "TextData",
+    "Unit",
     "assemble_corpus",
+    "check_unit",
     "iter_sentence_spans",
     "load_corpus",
     "load_saudinewsnet",
     "load_trec",
+    "locate",
+    "split_sentences",
+    "table_unit",
+    "unit_ids_at",
+    "unit_keys",
+    "unit_table",
 ]

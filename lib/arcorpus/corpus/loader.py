@@ -12,8 +12,8 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
+from ..progress import progress_bar
 from .boilerplate import BOILERPLATE_RULES, BoilerplateMatcher
 from .decoding import decode_bytes
 from .documents import (
@@ -27,51 +27,111 @@ from .documents import (
 )
 from .errors import CorpusError
 from .segment import ABBREVIATIONS
-from .tables import ReportLog, TableBuilder, units_table
+from .tables import ReportLog, TableBuilder, sentence_spans, units_table
+from .units import DERIVED_COLUMNS, Unit, check_unit
 
 Errors = Literal["raise", "skip"]
 Duplicates = Literal["text", "url"]
 METADATA_FILE = "metadata.csv"
-#: folders with at least this many files show a progress bar unless progress=False
-PROGRESS_THRESHOLD = 2000
 
 
 class Corpus:
-    """The result of loading: three tidy tables and a report of everything set aside.
+    """The result of loading: tidy tables of articles, paragraphs and sentences, and a report of
+    everything set aside.
 
     Attributes:
         articles: one row per article: ``doc_id``, ``text`` (analysis text), ``boilerplate``,
-            counts (``n_paragraphs``, ``n_sentences``, ``n_words``, ``n_chars``), metadata
-            columns (``source``, ``date``, ``title``, ``url``, ...), ``path``, ``encoding``,
-            ``sha256`` (of the file's bytes, or of the row's text for table formats).
+            counts (``n_paragraphs``, ``n_words``, ``n_chars``), metadata columns (``source``,
+            ``date``, ``title``, ``url``, ...), ``path``, ``encoding``, ``sha256`` (of the file's
+            bytes, or of the row's text for table formats).
         paragraphs: ``doc_id, para_id, text, start, end``.
-        sentences: ``doc_id, para_id, sent_id, text, start, end``.
+        sentences: ``doc_id, para_id, sent_id, text, start, end`` (``sent_id`` counts the
+            sentences of the article from 0).
         report: one row per event: ``kind`` (skipped, boilerplate, duplicate_text,
             duplicate_url, encoding, empty_after_boilerplate, metadata_without_article,
             article_without_metadata), ``path``, ``line``, ``doc_id``, ``detail``, ``action``.
         source: what was loaded, as given.
 
-    ``paragraphs`` and ``sentences`` are built from integer spans the first time they are
-    used (and then kept), so a large corpus holds its text once until a table is asked for.
+    A loaded corpus holds its text once: paragraphs are kept as integer spans into the article
+    texts and sentences are split the first time they are needed; the ``paragraphs`` and
+    ``sentences`` tables are built on first use and then kept. :meth:`unit_table` gives any unit
+    with its article's metadata, :meth:`unit_spans` the spans without text, :meth:`subset` a
+    smaller corpus.
     """
 
     def __init__(self, articles: pd.DataFrame, report: pd.DataFrame, source: str, *,
-                 paragraph_spans: pd.DataFrame, sentence_spans: pd.DataFrame) -> None:
+                 paragraph_spans: pd.DataFrame, sentence_spans: pd.DataFrame | None = None,
+                 abbreviations: Iterable[str] = ABBREVIATIONS) -> None:
         self.articles = articles
         self.report = report
         self.source = source
-        self._paragraph_spans = paragraph_spans
-        self._sentence_spans = sentence_spans
+        self._spans = {"paragraphs": paragraph_spans}
+        if sentence_spans is not None:
+            self._spans["sentences"] = sentence_spans
+        self._abbreviations = frozenset(abbreviations)
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
         """``doc_id, para_id, text, start, end``: one row per analysis paragraph."""
-        return units_table(self.articles, self._paragraph_spans)
+        return units_table(self.articles, self.unit_spans("paragraphs"))
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
         """``doc_id, para_id, sent_id, text, start, end``: one row per sentence."""
-        return units_table(self.articles, self._sentence_spans)
+        return units_table(self.articles, self.unit_spans("sentences"))
+
+    def unit_spans(self, unit: Unit) -> pd.DataFrame:
+        """The units without their text: ``doc`` (row of ``articles``), ids, ``start``, ``end``,
+        sorted by article then offset. Cheap: use it to count or locate units.
+
+        >>> corpus.unit_spans("sentences").groupby("doc").size()  # doctest: +SKIP
+        """
+        unit = check_unit(unit)
+        if unit == "articles":
+            return pd.DataFrame({"doc": np.arange(len(self.articles), dtype=np.int64),
+                                 "start": np.zeros(len(self.articles), dtype=np.int64),
+                                 "end": self.articles["n_chars"].to_numpy(dtype=np.int64)})
+        if unit not in self._spans:
+            self._spans[unit] = sentence_spans(self.articles["text"], self._spans["paragraphs"],
+                                               abbreviations=self._abbreviations)
+        return self._spans[unit]
+
+    def unit_table(self, unit: Unit = "articles") -> pd.DataFrame:
+        """One row per article, paragraph or sentence: its ids, ``text``, ``start``/``end``
+        (offsets into the article text) and its article's metadata (``source``, ``date`` ...),
+        so that any unit can be grouped by what describes its article.
+
+        >>> corpus.unit_table("paragraphs").groupby("source").size()  # doctest: +SKIP
+        """
+        unit = check_unit(unit)
+        meta = self.articles.drop(columns=[c for c in DERIVED_COLUMNS
+                                           if c in self.articles.columns])
+        if unit == "articles":
+            spans = self.unit_spans("articles")
+            table = meta.assign(start=spans["start"].to_numpy(), end=spans["end"].to_numpy())
+            return table[["doc_id", "text", "start", "end",
+                          *[c for c in meta.columns if c not in ("doc_id", "text")]]]
+        table = self.paragraphs if unit == "paragraphs" else self.sentences
+        doc = self.unit_spans(unit)["doc"].to_numpy()
+        extra = meta.drop(columns=["doc_id", "text"]).take(doc).reset_index(drop=True)
+        return pd.concat([table, extra], axis=1)
+
+    def subset(self, keep: Iterable[str] | pd.Series | np.ndarray) -> Corpus:
+        """A corpus of some of the articles, in their order here: ``keep`` is a boolean mask
+        aligned with ``articles`` or an iterable of ``doc_id`` values. Paragraph and sentence
+        ids, offsets and the report are unchanged.
+
+        >>> corpus.subset(corpus.articles["source"] == "sabq")  # doctest: +SKIP
+        """
+        mask = np.asarray(keep, dtype=bool) if _is_mask(keep, len(self.articles)) else \
+            self.articles["doc_id"].isin(set(keep)).to_numpy()
+        position = np.cumsum(mask) - 1  # old row -> new row
+        spans = {unit: table[mask[table["doc"].to_numpy()]].assign(
+                     doc=lambda t: position[t["doc"].to_numpy()]).reset_index(drop=True)
+                 for unit, table in self._spans.items()}
+        return Corpus(self.articles[mask].reset_index(drop=True), self.report, self.source,
+                      paragraph_spans=spans["paragraphs"], sentence_spans=spans.get("sentences"),
+                      abbreviations=self._abbreviations)
 
     def summary(self) -> pd.Series:
         """Corpus statistics and report counts, as one labelled Series.
@@ -81,8 +141,8 @@ class Corpus:
         """
         counts = {
             "articles": len(self.articles),
-            "paragraphs": len(self._paragraph_spans),
-            "sentences": len(self._sentence_spans),
+            "paragraphs": len(self.unit_spans("paragraphs")),
+            "sentences": len(self.unit_spans("sentences")),
             "words": int(self.articles["n_words"].sum()),
             "characters": int(self.articles["n_chars"].sum()),
         }
@@ -98,11 +158,20 @@ class Corpus:
             digest.update(f"{doc_id}\0{text}\0".encode())
         return digest.hexdigest()
 
+    def __len__(self) -> int:
+        return len(self.articles)
+
     def __repr__(self) -> str:
-        s = self.summary()
-        return (f"Corpus({self.source!r}: {s['articles']} articles, {s['paragraphs']} paragraphs,"
-                f" {s['sentences']} sentences, {s['words']} words; report: {len(self.report)} "
-                "rows)")
+        n_words = int(self.articles["n_words"].sum())
+        return (f"Corpus({self.source!r}: {len(self.articles)} articles, "
+                f"{len(self._spans['paragraphs'])} paragraphs, {n_words} words; report: "
+                f"{len(self.report)} rows)")
+
+
+def _is_mask(keep, length: int) -> bool:
+    if isinstance(keep, pd.Series | np.ndarray | list) and len(keep) == length:
+        return pd.api.types.is_bool_dtype(np.asarray(keep).dtype)
+    return False
 
 
 def load_corpus(
@@ -143,7 +212,8 @@ def load_corpus(
             :class:`CorpusError` naming it; ``"skip"`` leaves it out and lists it in the report.
         drop_duplicates: ``"text"``, ``"url"`` or both: drop later copies (always reported,
             dropped only when asked).
-        progress: show a progress bar; by default only for folders of 2,000+ files.
+        progress: progress bar: ``None`` shows one when loading takes more than a couple of
+            seconds, ``True`` always, ``False`` never.
 
     Returns:
         A :class:`Corpus` with ``articles``, ``paragraphs``, ``sentences`` and ``report``.
@@ -195,7 +265,7 @@ def assemble_corpus(
             raise error
         log.add("skipped", error.path, error.line, None, error.reason, "skipped")
 
-    builder = TableBuilder(BoilerplateMatcher(boilerplate), log, frozenset(abbreviations))
+    builder = TableBuilder(BoilerplateMatcher(boilerplate), log)
     seen_ids: dict[str, str] = {}
     for doc in documents(on_error):
         if doc.doc_id in seen_ids:
@@ -206,7 +276,7 @@ def assemble_corpus(
         if doc.encoding not in (None, "utf-8"):
             log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
         builder.add(doc)
-    articles, paragraph_spans, sentence_spans = builder.finish()
+    articles, paragraph_spans = builder.finish()
 
     sidecar = metadata()
     if sidecar is not None:
@@ -214,15 +284,9 @@ def assemble_corpus(
     if "date" in articles.columns and not isinstance(articles["date"].dtype, pd.DatetimeTZDtype):
         articles["date"] = parse_dates(articles["date"].astype(object), label)
     keep = _find_duplicates(articles, builder.text_duplicates, log, drop_duplicates)
-    if keep is not None:
-        articles = articles[keep].reset_index(drop=True)
-        position = np.cumsum(keep) - 1  # old row -> new row
-        paragraph_spans, sentence_spans = (
-            spans[keep[spans["doc"]]].assign(doc=lambda t: position[t["doc"]])
-            .reset_index(drop=True)
-            for spans in (paragraph_spans, sentence_spans))
-    return Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
-                  sentence_spans=sentence_spans)
+    corpus = Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
+                    abbreviations=abbreviations)
+    return corpus if keep is None else corpus.subset(keep)
 
 
 def _where(doc: Document) -> str:
@@ -250,8 +314,7 @@ def _documents(source, *, pattern, recursive, text_column, id_column, id_from, e
         if not files:
             raise CorpusError(root, f"no files match {pattern!r}"
                                     f"{' (recursively)' if recursive else ''}")
-    show = progress if progress is not None else len(files) >= PROGRESS_THRESHOLD
-    for path, label in tqdm(files, desc="loading", unit="file", disable=not show):
+    for path, label in progress_bar(files, desc="loading", unit="file", enabled=progress):
         suffix = path.suffix.lower()
         try:
             if suffix in TABLE_SUFFIXES:

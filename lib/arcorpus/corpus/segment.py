@@ -12,7 +12,9 @@ white space or the end of the paragraph, except a period that ends an abbreviati
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+import numpy as np
 
 #: Abbreviations that end in a period without ending a sentence (matched on the token before
 #: the period, after stripping opening quotes and brackets). Extend with ``abbreviations=``.
@@ -94,18 +96,48 @@ def iter_sentence_spans(
             ):
                 continue
             stop = match.end()
-        first = sentence_start
-        while first < stop and text[first].isspace():
-            first += 1
-        last = stop
-        while last > first and text[last - 1].isspace():
-            last -= 1
-        if last > first:
-            yield first, last
+        span = _trimmed(text, sentence_start, stop)
+        if span is not None:
+            yield span
         sentence_start = match.end()
-    while sentence_start < end and text[sentence_start].isspace():
-        sentence_start += 1
-    while end > sentence_start and text[end - 1].isspace():
-        end -= 1
-    if end > sentence_start:
-        yield sentence_start, end
+    span = _trimmed(text, sentence_start, end)
+    if span is not None:
+        yield span
+
+
+def _trimmed(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """``(start, stop)`` without surrounding white space; None when nothing is left. Slicing and
+    str.strip run in C: a character loop here cost a third of the load of a large corpus."""
+    piece = text[start:stop]
+    kept = piece.strip()
+    if not kept:
+        return None
+    first = start + len(piece) - len(piece.lstrip())
+    return first, first + len(kept)
+
+def split_sentences(
+    texts: Sequence[str],
+    *,
+    abbreviations: frozenset[str] = ABBREVIATIONS,
+) -> dict[str, np.ndarray]:
+    """The sentences of many texts at once: ``{"doc", "sent_id", "start", "end"}`` arrays
+    (``doc``: position of the text in ``texts``; ``sent_id`` numbered from 0 in each text;
+    offsets into that text), with exactly the rules of :func:`iter_sentence_spans`.
+
+    The texts are joined by line ends (a line end always ends a sentence, so no sentence can
+    cross from one text into the next) and split in one pass, which saves the per-text call
+    overhead that dominated the load of a large corpus.
+
+    >>> spans = split_sentences(["قال د. أحمد. انتهى", "سطر\\nآخر"])
+    >>> spans["doc"].tolist(), spans["sent_id"].tolist(), spans["start"].tolist()
+    ([0, 0, 1, 1], [0, 1, 0, 1], [0, 13, 0, 4])
+    """
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    bases = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+    joined = "\n".join(texts)
+    spans = np.fromiter((x for span in iter_sentence_spans(joined, abbreviations=abbreviations)
+                         for x in span), dtype=np.int64).reshape(-1, 2)
+    doc = np.searchsorted(bases, spans[:, 0], side="right") - 1
+    first = np.searchsorted(doc, np.arange(len(texts)))  # each text's first sentence
+    return {"doc": doc, "sent_id": np.arange(len(doc)) - first[doc],
+            "start": spans[:, 0] - bases[doc], "end": spans[:, 1] - bases[doc]}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,14 +26,13 @@ import pyarrow as pa
 
 from .boilerplate import BoilerplateMatcher
 from .documents import Document
-from .segment import ABBREVIATIONS, iter_sentence_spans
+from .segment import ABBREVIATIONS, split_sentences
+from .spans import locate
 
-ARTICLE_COLUMNS = ["doc_id", "text", "boilerplate", "n_paragraphs", "n_sentences", "n_words",
-                   "n_chars"]
+ARTICLE_COLUMNS = ["doc_id", "text", "boilerplate", "n_paragraphs", "n_words", "n_chars"]
 SOURCE_COLUMNS = ["path", "encoding", "sha256"]
 REPORT_COLUMNS = ["kind", "path", "line", "doc_id", "detail", "action"]
 PARAGRAPH_SPANS = ("doc", "para_id", "start", "end")
-SENTENCE_SPANS = ("doc", "para_id", "sent_id", "start", "end")
 CHUNK = 4096  # documents per Arrow chunk
 
 
@@ -90,17 +88,14 @@ class _ChunkedStrings:
 class TableBuilder:
     """Accumulate documents; :meth:`finish` returns the articles table and the unit spans."""
 
-    def __init__(self, matcher: BoilerplateMatcher, log: ReportLog,
-                 abbreviations: frozenset[str] = ABBREVIATIONS) -> None:
+    def __init__(self, matcher: BoilerplateMatcher, log: ReportLog) -> None:
         self.matcher = matcher
         self.log = log
-        self.abbreviations = abbreviations
         self.strings = {name: _ChunkedStrings() for name in ("doc_id", "text", "boilerplate",
                                                               "path", "encoding", "sha256")}
         self.counts = {name: array("q") for name in ARTICLE_COLUMNS[3:]}
         self.metadata: list[dict] = []
         self.paragraph_spans = {name: array("q") for name in PARAGRAPH_SPANS}
-        self.sentence_spans = {name: array("q") for name in SENTENCE_SPANS}
         self.n_docs = 0
         # duplicate texts, found by a 16-byte digest of each analysis text (holding or hashing
         # the texts themselves at the end would need a second copy of the corpus in memory)
@@ -156,14 +151,6 @@ class TableBuilder:
         spans["start"].extend(starts)
         spans["end"].extend(ends)
 
-        sentences = list(iter_sentence_spans(text, abbreviations=self.abbreviations))
-        spans = self.sentence_spans
-        spans["doc"].extend([index] * len(sentences))
-        spans["para_id"].extend([bisect_right(starts, s) - 1 for s, _ in sentences])
-        spans["sent_id"].extend(range(len(sentences)))
-        spans["start"].extend([s for s, _ in sentences])
-        spans["end"].extend([e for _, e in sentences])
-
         strings, counts = self.strings, self.counts
         strings["doc_id"].append(doc.doc_id)
         strings["text"].append(text)
@@ -172,14 +159,13 @@ class TableBuilder:
         strings["encoding"].append(doc.encoding)
         strings["sha256"].append(doc.sha256)
         counts["n_paragraphs"].append(len(kept))
-        counts["n_sentences"].append(len(sentences))
         counts["n_words"].append(len(text.split()))
         counts["n_chars"].append(len(text))
         self.metadata.append(doc.metadata)
 
-    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        """Return ``(articles, paragraph_spans, sentence_spans)``; spans refer to articles by
-        row position (column ``doc``)."""
+    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Return ``(articles, paragraph_spans)``; spans refer to articles by row position
+        (column ``doc``). Sentences are split later, on first use (:func:`sentence_spans`)."""
         columns = {name: self.strings[name].series() for name in ("doc_id", "text",
                                                                   "boilerplate")}
         columns.update({name: np.frombuffer(self.counts[name], dtype=np.int64)
@@ -194,13 +180,32 @@ class TableBuilder:
             articles = pd.concat([articles, meta], axis=1)
         for name in SOURCE_COLUMNS:
             articles[name] = self.strings[name].series()
-        return (articles, _spans_frame(self.paragraph_spans),
-                _spans_frame(self.sentence_spans))
+        return articles, _spans_frame(self.paragraph_spans)
 
 
 def _spans_frame(columns: dict[str, array]) -> pd.DataFrame:
     return pd.DataFrame({name: np.frombuffer(values, dtype=np.int64) if len(values) else
                          np.zeros(0, dtype=np.int64) for name, values in columns.items()})
+
+
+def sentence_spans(texts: pd.Series, paragraph_spans: pd.DataFrame, *,
+                   abbreviations: frozenset[str] = ABBREVIATIONS) -> pd.DataFrame:
+    """Sentence spans (``doc, para_id, sent_id, start, end``) of the article ``texts``, split
+    :data:`CHUNK` articles at a time; ``para_id`` from the paragraph spans (a sentence never
+    crosses a line end, so it lies inside one paragraph)."""
+    parts = []
+    for first in range(0, len(texts), CHUNK):
+        spans = split_sentences(texts.iloc[first:first + CHUNK].tolist(),
+                                abbreviations=abbreviations)
+        spans["doc"] = spans["doc"] + first
+        parts.append(spans)
+    columns = {name: np.concatenate([p[name] for p in parts]) if parts else
+               np.zeros(0, dtype=np.int64) for name in ("doc", "sent_id", "start", "end")}
+    para = paragraph_spans
+    position = locate(para["doc"], para["start"], columns["doc"], columns["start"])
+    return pd.DataFrame({"doc": columns["doc"], "para_id": para["para_id"].to_numpy()[position],
+                         "sent_id": columns["sent_id"], "start": columns["start"],
+                         "end": columns["end"]})
 
 
 def units_table(articles: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:

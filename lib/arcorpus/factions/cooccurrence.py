@@ -15,25 +15,22 @@ Measures, for a pair (a, b): n_ab units with both, n_a and n_b units with each, 
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from ..corpus import Corpus
+from ..corpus.spans import locate
+from ..corpus.units import UNIT_KEYS, Unit, check_unit
 from ..terms.collocations import contingency_g2, pmi
 from ..text import tokenize
 
-Unit = Literal["document", "paragraph", "sentence"]
 MEASURES = ("count", "jaccard", "dice", "log_dice", "pmi", "npmi", "g2")
 
 
 def _unit_codes(mentions: pd.DataFrame, unit: Unit) -> np.ndarray:
     """An integer per distinct unit (vectorised: no per-row Python)."""
-    columns = {"document": ["doc_id"], "paragraph": ["doc_id", "para_id"],
-               "sentence": ["doc_id", "sent_id"]}[unit]
-    return mentions.groupby(columns, sort=False).ngroup().to_numpy()
+    return mentions.groupby(list(UNIT_KEYS[unit]), sort=False).ngroup().to_numpy()
 
 
 def _measures(n_ab, n_a, n_b, total) -> dict[str, np.ndarray]:
@@ -69,7 +66,7 @@ def _edges_from_incidence(incidence: sp.csr_matrix, actors: np.ndarray, total: i
 def cooccurrence(
     mentions: pd.DataFrame,
     *,
-    unit: Unit = "paragraph",
+    unit: Unit = "paragraphs",
     window: int | None = None,
     corpus: Corpus | None = None,
     by: str | None = None,
@@ -79,8 +76,8 @@ def cooccurrence(
 
     Args:
         mentions: :func:`~arcorpus.factions.find_mentions` output.
-        unit: ``"document"``, ``"paragraph"`` or ``"sentence"``: two actors co-occur when both
-            are named in the same unit (counted once per unit).
+        unit: ``"articles"``, ``"paragraphs"`` or ``"sentences"``: two actors co-occur when
+            both are named in the same unit (counted once per unit).
         window: instead of units, count pairs of mentions at most ``window`` tokens apart in
             the same article, each pair once (needs ``corpus`` for token positions). For the
             measures, n_a and n_b are the actors' mention counts, N all mentions, and n_ab is
@@ -88,72 +85,93 @@ def cooccurrence(
         corpus: gives N, the number of units (including those naming no actor), which PMI,
             NPMI and G² need; without it N is the number of units that name an actor.
         by: a column of ``corpus.articles`` (``"source"``, a month column) to count each
-            group separately.
+            group separately (N per group).
         min_count: drop pairs seen together fewer times.
 
     Returns:
         Columns ``[by,] actor_a, actor_b, count, count_a, count_b, n_units, jaccard, dice,
         log_dice, pmi, npmi, g2``, sorted by count (then G²); ``actor_a < actor_b``.
     """
+    unit = check_unit(unit)
     if by is not None:
-        if corpus is None or by not in corpus.articles.columns:
-            raise ValueError(f"`by` needs a corpus with an articles column {by!r}")
-        groups = corpus.articles.set_index("doc_id")[by]
-        frames = []
-        for value, doc_ids in groups.groupby(groups, sort=True).groups.items():
-            part = mentions[mentions["doc_id"].isin(doc_ids)]
-            sub = _subset(corpus, set(doc_ids))
-            edges = cooccurrence(part, unit=unit, window=window, corpus=sub, min_count=min_count)
-            frames.append(edges.assign(**{by: value}))
-        table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        return table[[by, *[c for c in table.columns if c != by]]] if len(table) else table
-    actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
+        return _edges_by_group(mentions, unit, window, corpus, by, min_count)
     if window is not None:
-        return _window_edges(mentions, actors, codes, window, corpus, min_count)
+        return _window_edges(mentions, window, corpus, min_count)
+    actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
     rows = _unit_codes(mentions, unit)
     n_named = int(rows.max()) + 1 if len(rows) else 0
     # binary: several mentions of one actor in a unit count once
     incidence = (sp.csr_matrix((np.ones(len(rows)), (rows, codes)),
                                shape=(n_named, len(actors))) > 0).astype(np.float64).tocsr()
-    total = n_named if corpus is None else {
-        "document": len(corpus.articles), "paragraph": len(corpus.paragraphs),
-        "sentence": len(corpus.sentences)}[unit]
+    total = n_named if corpus is None else len(corpus.unit_spans(unit))
     edges = _edges_from_incidence(incidence, actors, total, min_count)
+    return _sorted(edges)
+
+
+def _sorted(edges: pd.DataFrame) -> pd.DataFrame:
     return edges.sort_values(["count", "g2", "actor_a", "actor_b"],
                              ascending=[False, False, True, True]).reset_index(drop=True)
 
 
-def _subset(corpus: Corpus, doc_ids: set) -> Corpus:
-    keep = corpus.articles["doc_id"].isin(doc_ids).to_numpy()
-    position = np.cumsum(keep) - 1
-    spans = [s[keep[s["doc"]]].assign(doc=lambda t: position[t["doc"]])
-             for s in (corpus._paragraph_spans, corpus._sentence_spans)]
-    return Corpus(corpus.articles[keep].reset_index(drop=True), corpus.report, corpus.source,
-                  paragraph_spans=spans[0].reset_index(drop=True),
-                  sentence_spans=spans[1].reset_index(drop=True))
+def _edges_by_group(mentions, unit, window, corpus, by, min_count) -> pd.DataFrame:
+    """One edge list per value of ``corpus.articles[by]``: the mentions are split by their
+    article's group once, and each group's N is counted from the unit spans (no sub-corpus)."""
+    if corpus is None or by not in corpus.articles.columns:
+        raise ValueError(f"`by` needs a corpus with an articles column {by!r}")
+    labels = corpus.articles[by]
+    group_of = pd.Series(labels.to_numpy(), index=corpus.articles["doc_id"].to_numpy())
+    mention_group = group_of.reindex(mentions["doc_id"].to_numpy()).to_numpy()
+    spans = corpus.unit_spans(unit)
+    n_units = pd.Series(labels.to_numpy()[spans["doc"].to_numpy()]).value_counts()
+    frames = []
+    for value in sorted(pd.unique(labels.dropna())):
+        part = mentions[mention_group == value]
+        if window is not None:
+            edges = _window_edges(part, window, corpus, min_count)
+        else:
+            edges = cooccurrence(part, unit=unit, min_count=min_count)
+            edges = _sorted(_rescored(edges, int(n_units.get(value, 0))))  # N: the group's units
+        frames.append(edges.assign(**{by: value}))
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return table[[by, *[c for c in table.columns if c != by]]] if len(table) else table
 
 
-def _window_edges(mentions, actors, codes, window, corpus, min_count) -> pd.DataFrame:
+def _rescored(edges: pd.DataFrame, total: int) -> pd.DataFrame:
+    """The same edges with N = ``total`` units (the measures that depend on N recomputed)."""
+    if not len(edges):
+        return edges
+    edges = edges.assign(n_units=total)
+    for name, values in _measures(edges["count"], edges["count_a"], edges["count_b"],
+                                  total).items():
+        edges[name] = np.round(values, 4)
+    return edges
+
+
+def _window_edges(mentions, window, corpus, min_count) -> pd.DataFrame:
     if corpus is None:
         raise ValueError("window co-occurrence needs the corpus (token positions)")
-    texts = corpus.articles.set_index("doc_id")["text"]
-    token_index = np.empty(len(mentions), dtype=np.int64)
-    for doc_id, rows in mentions.groupby("doc_id").groups.items():
-        starts = np.array([t.start for t in tokenize(texts[doc_id])])
-        token_index[mentions.index.get_indexer(rows)] = np.searchsorted(
-            starts, mentions.loc[rows, "start"].to_numpy(), side="right") - 1
-    order = np.lexsort((token_index, mentions["doc_id"].to_numpy(dtype=str)))
-    docs = mentions["doc_id"].to_numpy(dtype=str)[order]
-    positions, ids = token_index[order], codes[order]
+    actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
+    token_index = _token_positions(mentions, corpus)
+    docs = mentions["doc_id"].to_numpy(dtype=str)
+    order = np.lexsort((token_index, docs))
+    docs, positions, ids = docs[order], token_index[order], codes[order]
     # A: each mention's own actor; W: the actors of the mentions at most `window` tokens after
-    # it in the same article. (AᵀW + WᵀA)[a, b] counts each pair of mentions once.
+    # it in the same article. (AᵀW + WᵀA)[a, b] counts each pair of mentions once. Mentions are
+    # sorted, so the pairs are found by shifting: mention i with i + 1, i + 2, ... while the
+    # next one is in the same article and close enough (vectorised per shift).
     later_rows, later_cols = [], []
-    for i in range(len(order)):
-        j = i + 1
-        while j < len(order) and docs[j] == docs[i] and positions[j] - positions[i] <= window:
-            later_rows.append(i)
-            later_cols.append(ids[j])
-            j += 1
+    shift = 1
+    while shift < len(order):
+        near = (docs[shift:] == docs[:-shift]) & (positions[shift:] - positions[:-shift]
+                                                   <= window)
+        if not near.any():
+            break
+        rows = np.flatnonzero(near)
+        later_rows.append(rows)
+        later_cols.append(ids[rows + shift])
+        shift += 1
+    later_rows = np.concatenate(later_rows) if later_rows else np.zeros(0, dtype=np.int64)
+    later_cols = np.concatenate(later_cols) if later_cols else np.zeros(0, dtype=np.int64)
     shape = (len(order), len(actors))
     anchor = sp.csr_matrix((np.ones(len(order)), (np.arange(len(order)), ids)), shape=shape)
     later = sp.csr_matrix((np.ones(len(later_rows)), (later_rows, later_cols)), shape=shape)
@@ -167,8 +185,25 @@ def _window_edges(mentions, actors, codes, window, corpus, min_count) -> pd.Data
     for name, values in _measures(np.minimum(n_ab, np.minimum(per_actor[a], per_actor[b])),
                                   per_actor[a], per_actor[b], total).items():
         edges[name] = np.round(values, 4)
-    return edges.sort_values(["count", "g2", "actor_a", "actor_b"],
-                             ascending=[False, False, True, True]).reset_index(drop=True)
+    return _sorted(edges)
+
+
+def _token_positions(mentions: pd.DataFrame, corpus: Corpus) -> np.ndarray:
+    """Index of the token each mention starts in, counted from the start of its article: the
+    articles that name an actor are tokenised once, then one vectorised lookup."""
+    doc_ids = pd.unique(mentions["doc_id"])
+    texts = corpus.articles.set_index("doc_id")["text"].reindex(doc_ids).tolist()
+    token_doc, token_start = [], []
+    for position, text in enumerate(texts):
+        starts = [t.start for t in tokenize(text)]
+        token_doc.append(np.full(len(starts), position, dtype=np.int64))
+        token_start.append(np.asarray(starts, dtype=np.int64))
+    token_doc = np.concatenate(token_doc) if token_doc else np.zeros(0, dtype=np.int64)
+    token_start = np.concatenate(token_start) if token_start else np.zeros(0, dtype=np.int64)
+    first_token = np.searchsorted(token_doc, np.arange(len(doc_ids)))
+    doc = pd.Index(doc_ids).get_indexer(mentions["doc_id"])
+    found = locate(token_doc, token_start, doc, mentions["start"].to_numpy())
+    return np.where(found >= 0, found - first_token[doc], 0)
 
 
 def cooccurrence_matrix(edges: pd.DataFrame, value: str = "count",

@@ -10,35 +10,51 @@ import networkx as nx
 import pandas as pd
 
 from ..corpus import Corpus
+from ..corpus.units import Unit, check_unit
 from ..io import atomic_write
 from ..terms.kwic import HTML
-from .cooccurrence import Unit
 from .gazetteer import Gazetteer, load_gazetteer
 
 
 def cooccurrence_evidence(corpus: Corpus, mentions: pd.DataFrame, actor_a: str, actor_b: str,
-                          *, unit: Unit = "sentence") -> pd.DataFrame:
-    """The units (sentences, paragraphs or documents) naming both actors: ``doc_id, unit_id,
-    start, end, text`` (offsets into the article text) and the mentions inside.
+                          *, unit: Unit = "sentences") -> pd.DataFrame:
+    """The units (sentences, paragraphs or articles) naming both actors: ``doc_id, unit_id,
+    start, end, text`` (offsets into the article text) and the two actors' mentions inside.
 
     Example:
         >>> cooccurrence_evidence(corpus, mentions, "fsa", "nusra")  # doctest: +SKIP
     """
-    key = {"document": None, "paragraph": "para_id", "sentence": "sent_id"}[unit]
-    units = (corpus.articles.assign(unit_id=0, start=0, end=corpus.articles["n_chars"])
-             if key is None else getattr(corpus, f"{unit}s").rename(columns={key: "unit_id"}))
+    unit = check_unit(unit)
+    key = {"articles": None, "paragraphs": "para_id", "sentences": "sent_id"}[unit]
     unit_of = mentions.assign(unit_id=0 if key is None else mentions[key])
     both = (unit_of[unit_of["actor_id"] == actor_a][["doc_id", "unit_id"]]
             .merge(unit_of[unit_of["actor_id"] == actor_b][["doc_id", "unit_id"]])
             .drop_duplicates())
-    table = both.merge(units[["doc_id", "unit_id", "start", "end", "text"]],
-                       on=["doc_id", "unit_id"])
+    units = _units(corpus, unit, both["doc_id"])
+    table = both.merge(units, on=["doc_id", "unit_id"])
     inside = unit_of[unit_of["actor_id"].isin([actor_a, actor_b])]
-    table["mentions"] = [
-        inside[(inside["doc_id"] == row.doc_id) & (inside["unit_id"] == row.unit_id)][
-            ["start", "end", "actor_id"]].to_records(index=False).tolist()
-        for row in table.itertuples()]
-    return table.reset_index(drop=True)
+    return _with_mentions(table, inside)
+
+
+def _units(corpus: Corpus, unit: Unit, doc_ids) -> pd.DataFrame:
+    """``doc_id, unit_id, start, end, text`` of the units of some articles."""
+    part = corpus.subset(pd.unique(doc_ids))
+    key = {"articles": None, "paragraphs": "para_id", "sentences": "sent_id"}[unit]
+    table = part.unit_table(unit)
+    table = table.assign(unit_id=0) if key is None else table.rename(columns={key: "unit_id"})
+    return table[["doc_id", "unit_id", "start", "end", "text"]]
+
+
+def _with_mentions(table: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (``doc_id, unit_id`` ...) with a ``mentions`` column: the ``(start, end,
+    actor_id)`` of the mentions in each unit (one grouping pass, not one filter per row)."""
+    grouped = {key: list(zip(g["start"].tolist(), g["end"].tolist(), g["actor_id"].tolist(),
+                             strict=True))
+               for key, g in mentions.groupby(["doc_id", "unit_id"], sort=False)}
+    table = table.reset_index(drop=True)
+    table["mentions"] = [grouped.get((d, u), []) for d, u in
+                         zip(table["doc_id"], table["unit_id"], strict=True)]
+    return table
 
 
 def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
@@ -62,15 +78,18 @@ def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
 
 
 def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30) -> HTML:
-    """Every paragraph that names an actor, right to left, mentions highlighted (escaped)."""
-    paragraphs = corpus.paragraphs.rename(columns={"para_id": "unit_id"})
+    """Every paragraph that names an actor (the first ``max_rows``), right to left, mentions
+    highlighted (escaped)."""
     named = mentions.rename(columns={"para_id": "unit_id"})
-    table = paragraphs.merge(named[["doc_id", "unit_id"]].drop_duplicates())
-    table["mentions"] = [
-        named[(named["doc_id"] == row.doc_id) & (named["unit_id"] == row.unit_id)][
-            ["start", "end", "actor_id"]].to_records(index=False).tolist()
-        for row in table.itertuples()]
-    return evidence_html(table, max_rows=max_rows)
+    shown = named[["doc_id", "unit_id"]].drop_duplicates().head(max_rows + 1)
+    table = shown.merge(_units(corpus, "paragraphs", shown["doc_id"]), on=["doc_id", "unit_id"])
+    table = _with_mentions(table, named.merge(shown, on=["doc_id", "unit_id"]))
+    html_table = evidence_html(table, max_rows=max_rows)
+    total = len(named[["doc_id", "unit_id"]].drop_duplicates())
+    if total > max_rows:  # say how many there are in all, not just one more than shown
+        html_table.markup = html_table.markup.replace(
+            f"<p>… {len(table) - max_rows} more</p>", f"<p>… {total - max_rows} more</p>")
+    return html_table
 
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",

@@ -7,9 +7,9 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ..corpus.units import TextData, Unit, resolve_unit, unit_table
 from ..text import ArabicAnalyzer
 from .matrix import document_term_matrix
-from .units import TextData, Unit, text_units
 
 
 def pmi(joint, first, second, total) -> np.ndarray:
@@ -45,11 +45,12 @@ def collocations(
     data: TextData,
     *,
     n: int = 2,
-    unit: Unit = "paragraphs",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_count: int = 3,
     drop_stopwords: bool = True,
     top_n: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Bigram (``n=2``) or trigram (``n=3``) collocations with PMI and G².
 
@@ -67,8 +68,8 @@ def collocations(
         raise ValueError(f"n must be 2 or 3, got {n}")
     base = analyzer or ArabicAnalyzer()
     counting = replace(base, stopwords=None, ngram_range=(n, n))
-    texts = text_units(data, unit)["text"].tolist()
-    matrix, grams = document_term_matrix(texts, counting)
+    texts = unit_table(data, resolve_unit(data, unit, "paragraphs"))["text"].tolist()
+    matrix, grams = document_term_matrix(texts, counting, progress=progress)
     counts = np.asarray(matrix.sum(axis=0)).ravel()
     parts = pd.Series(grams).str.rsplit(" ", n=1, expand=True)
     table = pd.DataFrame({"ngram": grams, "head": parts[0], "tail": parts[1], "count": counts})

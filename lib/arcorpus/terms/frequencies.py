@@ -17,9 +17,10 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from ..corpus.units import TextData, Unit, unit_table
 from ..text import ArabicAnalyzer
 from .matrix import document_term_matrix
-from .units import TextData, Unit, group_labels, text_units
+from .units import group_labels
 
 
 def _indicator(labels: pd.Series) -> tuple[sp.csr_matrix, pd.Index]:
@@ -36,12 +37,13 @@ def term_frequencies(
     data: TextData,
     *,
     by: str | pd.Series | None = None,
-    unit: Unit = "articles",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     ngram_range: tuple[int, int] | None = None,
     min_count: int = 1,
     top_n: int | None = None,
     n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """How often each term occurs, overall or per group: a long, tidy table.
 
@@ -49,12 +51,14 @@ def term_frequencies(
         data: a :class:`~arcorpus.corpus.Corpus`, a DataFrame with a ``text`` column, or texts.
         by: a metadata column (``"source"``, a month column, ``"doc_id"``) or a Series aligned
             with the units: one block of rows per group.
-        unit: what a "document" is for document frequency: articles, paragraphs or sentences.
+        unit: what a "document" is for document frequency: articles, paragraphs or sentences
+            (default: the input's own unit, articles for a corpus).
         analyzer: the text pipeline (default :class:`~arcorpus.text.ArabicAnalyzer`()).
         ngram_range: count n-grams instead, e.g. ``(2, 2)`` for bigrams.
         min_count: drop terms seen fewer times (in the group).
         top_n: keep the most frequent ``top_n`` terms per group.
         n_jobs: processes for counting large corpora.
+        progress: progress bar (see :mod:`arcorpus.progress`).
 
     Returns:
         Columns ``[by,] term, count, per_10k, doc_freq, rank``: ``per_10k`` is the count per
@@ -71,8 +75,9 @@ def term_frequencies(
     analyzer = analyzer or ArabicAnalyzer()
     if ngram_range is not None:
         analyzer = replace(analyzer, ngram_range=ngram_range)
-    units = text_units(data, unit)
-    matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs)
+    units = unit_table(data, unit)
+    matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs,
+                                              progress=progress)
     terms_per_unit = np.asarray(matrix.sum(axis=1)).ravel()
     labels = group_labels(units, by)
     if labels is None:
@@ -106,11 +111,12 @@ def top_tfidf_terms(
     data: TextData,
     *,
     by: str | pd.Series = "doc_id",
-    unit: Unit = "articles",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     top_n: int = 10,
     min_count: int = 1,
     n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """The terms that characterise each document or group, by TF-IDF.
 
@@ -126,9 +132,10 @@ def top_tfidf_terms(
         ...     "درعا درعا الفصائل", "القنيطرة الفصائل"]}), top_n=1)
     """
     analyzer = analyzer or ArabicAnalyzer()
-    units = text_units(data, unit)
+    units = unit_table(data, unit)
     labels = group_labels(units, by)
-    matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs)
+    matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs,
+                                              progress=progress)
     indicator, groups = _indicator(labels)
     grouped = (indicator @ matrix).tocsr()
     grouped.data[grouped.data < min_count] = 0

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
+from ..corpus.units import TextData, Unit, unit_table
 from ..text import ArabicAnalyzer
 from .matrix import document_term_matrix
-from .units import TextData, Unit, text_units
 
 
 def log_likelihood_g2(a, b, c, d) -> np.ndarray:
@@ -52,13 +52,14 @@ def keyness(
     target: TextData,
     reference: TextData,
     *,
-    unit: Unit = "articles",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_count: int = 5,
     min_log_ratio: float = 0.0,
     max_p_value: float | None = None,
     direction: Direction = "both",
     top_n: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Keyness of every term of ``target`` against ``reference``: signed G², p-value, log ratio.
 
@@ -96,9 +97,9 @@ def keyness(
     if min_log_ratio < 0:
         raise ValueError(f"min_log_ratio is a magnitude (>= 0), got {min_log_ratio}")
     analyzer = analyzer or ArabicAnalyzer()
-    left = text_units(target, unit)["text"].tolist()
-    right = text_units(reference, unit)["text"].tolist()
-    matrix, vocabulary = document_term_matrix(left + right, analyzer)
+    left = unit_table(target, unit)["text"].tolist()
+    right = unit_table(reference, unit)["text"].tolist()
+    matrix, vocabulary = document_term_matrix(left + right, analyzer, progress=progress)
     a = np.asarray(matrix[: len(left)].sum(axis=0)).ravel()
     b = np.asarray(matrix[len(left):].sum(axis=0)).ravel()
     c, d = a.sum(), b.sum()

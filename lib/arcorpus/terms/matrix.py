@@ -9,14 +9,15 @@ import numpy as np
 import scipy.sparse as sp
 from joblib import Parallel, delayed, effective_n_jobs
 from sklearn.feature_extraction.text import CountVectorizer
-from tqdm.auto import tqdm
 
+from ..progress import progress_bar
 from ..text import ArabicAnalyzer
 
 
-def _count_chunk(texts: Sequence[str], analyzer: ArabicAnalyzer):
+def _count_chunk(texts: Sequence[str], analyzer: ArabicAnalyzer, progress: bool | None = False):
     vectorizer = CountVectorizer(analyzer=analyzer)
-    matrix = vectorizer.fit_transform(texts)
+    matrix = vectorizer.fit_transform(progress_bar(texts, desc="counting", unit="text",
+                                                   total=len(texts), enabled=progress))
     return matrix, vectorizer.get_feature_names_out()
 
 
@@ -33,7 +34,8 @@ def document_term_matrix(
     With ``n_jobs > 1`` (``-1``: every core) the texts are counted in chunks in parallel
     (joblib processes; one chunk per worker unless ``chunk_size`` is given), each by its own
     ``CountVectorizer``, and the chunk matrices are merged onto one vocabulary; the result is
-    identical to a single ``CountVectorizer(analyzer=analyzer).fit_transform``.
+    identical to a single ``CountVectorizer(analyzer=analyzer).fit_transform``. ``progress``:
+    see :mod:`arcorpus.progress`.
 
     Example:
         >>> X, vocab = document_term_matrix(["جبهة النصرة", "النصرة والجيش الحر"])
@@ -44,15 +46,14 @@ def document_term_matrix(
     texts = list(texts)
     workers = effective_n_jobs(n_jobs)
     if workers == 1 or len(texts) < 2 * workers:
-        matrix, vocabulary = _count_chunk(texts, analyzer)
+        matrix, vocabulary = _count_chunk(texts, analyzer, progress)
         return matrix.tocsr(), vocabulary
     # by default one chunk per worker: each worker's word cache then serves its whole share
     size = chunk_size or -(-len(texts) // workers)
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    show = progress if progress is not None else len(texts) >= 50_000
     parts = Parallel(n_jobs=n_jobs)(
         delayed(_count_chunk)(chunk, analyzer)
-        for chunk in tqdm(chunks, desc="counting", unit="chunk", disable=not show))
+        for chunk in progress_bar(chunks, desc="counting", unit="chunk", enabled=progress))
     vocabulary = np.unique(np.concatenate([vocab for _, vocab in parts]))
     blocks = []
     for matrix, vocab in parts:

@@ -13,7 +13,7 @@ import scipy.sparse as sp
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-from ..terms.units import TextData, Unit, text_units
+from ..corpus.units import TextData, Unit, resolve_unit, unit_keys, unit_table
 from ..text import ArabicAnalyzer
 
 Method = Literal["lda", "nmf"]
@@ -100,20 +100,6 @@ def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_d
     return counts.tocsr(), vectorizer.get_feature_names_out()
 
 
-def _unit_table(data: TextData, unit: Unit) -> pd.DataFrame:
-    units = text_units(data, unit).reset_index(drop=True)
-    if "doc_id" not in units.columns:
-        units = units.assign(doc_id=np.arange(len(units)))
-    inner = [c for c in ("para_id", "sent_id") if c in units.columns and unit != "articles"]
-    keys = ["doc_id", *inner[:1]]
-    return units[[*keys, "text"] + [c for c in units.columns if c not in (*keys, "text")]]
-
-
-def unit_keys(units: pd.DataFrame) -> list[str]:
-    """The id columns of a units table: ``doc_id``, then ``para_id`` / ``sent_id`` if there."""
-    return [c for c in ("doc_id", "para_id", "sent_id") if c in units.columns]
-
-
 def check_fit_input(n_docs: int, n_terms: int, k: int) -> None:
     """Raise :class:`TopicModelError` for inputs no topic model can be fitted on."""
     if n_docs < 2:
@@ -133,7 +119,7 @@ def fit_topics(
     *,
     k: int,
     method: Method = "lda",
-    unit: Unit = "paragraphs",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_df: int | float = 2,
     max_df: int | float = 0.95,
@@ -153,7 +139,8 @@ def fit_topics(
         k: number of topics.
         method: ``"lda"`` (Blei, Ng & Jordan 2003; scikit-learn's variational batch EM) or
             ``"nmf"`` (Lee & Seung 1999, on TF-IDF; Frobenius loss).
-        unit: what a document is: ``"articles"`` or ``"paragraphs"`` (or sentences).
+        unit: what a document is: ``"articles"``, ``"paragraphs"`` (the default, or the
+            table's own unit when finer) or ``"sentences"``.
         analyzer: the text pipeline (default: :class:`~arcorpus.text.ArabicAnalyzer`()).
         min_df, max_df: drop rare and ubiquitous terms (as in scikit-learn).
         random_state: the seed; the same seed gives identical results.
@@ -182,7 +169,7 @@ def fit_topics(
     """
     check_method(method)
     analyzer = analyzer or ArabicAnalyzer()
-    units = _unit_table(data, unit)
+    units = unit_table(data, resolve_unit(data, unit, "paragraphs")).reset_index(drop=True)
     if counts is None:
         check_fit_input(len(units), 1, k)  # before counting
         counts = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df)

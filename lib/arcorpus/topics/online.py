@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from ..corpus import assemble_corpus
 from ..corpus.documents import read_text_file
-from ..terms.units import Unit
+from ..corpus.units import Unit, check_unit
 from ..text import ArabicAnalyzer
 from .model import Method, check_fit_input, check_method
 
@@ -28,9 +28,7 @@ def iter_text_batches(folder: str | os.PathLike, *, batch_size: int = 2000,
                       pattern: str = "*.txt", unit: Unit = "paragraphs") -> Iterator[list[str]]:
     """Paragraph (article, sentence) texts of a folder of ``.txt`` articles, ``batch_size``
     files at a time, through the kit's loader (same boilerplate rules and segmentation)."""
-    if unit not in ("articles", "paragraphs", "sentences"):
-        raise ValueError(f"unit must be 'articles', 'paragraphs' or 'sentences', got {unit!r}")
-    return _text_batches(Path(folder), batch_size, pattern, unit)
+    return _text_batches(Path(folder), batch_size, pattern, check_unit(unit))
 
 
 def _text_batches(folder: Path, batch_size: int, pattern: str,

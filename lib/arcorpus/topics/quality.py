@@ -10,11 +10,10 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.decomposition import LatentDirichletAllocation
 
-from ..terms.units import TextData, Unit
+from ..corpus.units import TextData, Unit, resolve_unit, unit_table
 from ..text import ArabicAnalyzer
 from .model import (
     Method,
-    _unit_table,
     check_method,
     document_term_counts,
     fit_counts,
@@ -97,7 +96,7 @@ def select_k(
     ks: Iterable[int],
     *,
     method: Method = "lda",
-    unit: Unit = "paragraphs",
+    unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_df: int | float = 2,
     max_df: int | float = 0.95,
@@ -118,7 +117,7 @@ def select_k(
     """
     check_method(method)
     analyzer = analyzer or ArabicAnalyzer()
-    units = _unit_table(data, unit)
+    units = unit_table(data, resolve_unit(data, unit, "paragraphs")).reset_index(drop=True)
     counts, vocabulary = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df)
     rng = np.random.default_rng(random_state)
     order = rng.permutation(counts.shape[0])

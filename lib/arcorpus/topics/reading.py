@@ -7,8 +7,9 @@ import html
 import numpy as np
 import pandas as pd
 
+from ..corpus.units import unit_keys
 from ..terms.kwic import HTML
-from .model import TopicModel, fit_topics, unit_keys  # noqa: F401 (fit_topics: examples)
+from .model import TopicModel, fit_topics  # noqa: F401 (fit_topics: examples)
 
 
 def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
