@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..progress import progress_bar
-from .boilerplate import BOILERPLATE_RULES, BoilerplateMatcher
+from .boilerplate import BOILERPLATE_RULES, Boilerplate, BoilerplateMatcher
 from .decoding import decode_bytes
 from .documents import (
     TABLE_SUFFIXES,
@@ -184,7 +184,7 @@ def load_corpus(
     id_from: Literal["stem", "path"] = "stem",
     metadata: str | os.PathLike | pd.DataFrame | Literal["auto"] | None = "auto",
     encoding: str = "auto",
-    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    boilerplate: Boilerplate = BOILERPLATE_RULES,
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
@@ -206,7 +206,12 @@ def load_corpus(
         encoding: ``"auto"`` detects UTF-8 (with or without BOM), UTF-16 and Windows-1256 and
             records the choice in ``articles.encoding``; or name a codec.
         boilerplate: rules (name -> regex matched at the start of a paragraph) for paragraphs
-            set aside from the analysis text; ``None`` keeps every paragraph.
+            set aside from the analysis text (with the shipped tail rules), a
+            :class:`~arcorpus.corpus.BoilerplateRules` (paragraph and tail rules, e.g. from
+            :func:`~arcorpus.corpus.boilerplate_rules`), ``"auto"`` (the shipped rules and the
+            ones :func:`~arcorpus.corpus.detect_boilerplate` proposes, found in a first pass
+            over the documents; each adopted rule is a ``boilerplate_rule`` row of the report),
+            or ``None`` to keep every paragraph.
         abbreviations: tokens that end with a period without ending a sentence.
         errors: ``"raise"`` stops at the first bad file, row or line with a
             :class:`CorpusError` naming it; ``"skip"`` leaves it out and lists it in the report.
@@ -245,7 +250,7 @@ def assemble_corpus(
     *,
     label: str,
     metadata: Callable[[], pd.DataFrame | None] = lambda: None,
-    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    boilerplate: Boilerplate = BOILERPLATE_RULES,
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
@@ -265,6 +270,13 @@ def assemble_corpus(
             raise error
         log.add("skipped", error.path, error.line, None, error.reason, "skipped")
 
+    sidecar = metadata()
+    source_of = _sources(sidecar)
+    if isinstance(boilerplate, str):  # "auto": a first pass finds what each source repeats
+        from .boilerplate_detection import auto_rules
+
+        boilerplate = auto_rules(boilerplate, lambda: documents(lambda error: None), source_of,
+                                 log)
     builder = TableBuilder(BoilerplateMatcher(boilerplate), log)
     seen_ids: dict[str, str] = {}
     for doc in documents(on_error):
@@ -275,10 +287,9 @@ def assemble_corpus(
         seen_ids[doc.doc_id] = _where(doc)
         if doc.encoding not in (None, "utf-8"):
             log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
-        builder.add(doc)
+        builder.add(doc, source_of(doc))
     articles, paragraph_spans = builder.finish()
 
-    sidecar = metadata()
     if sidecar is not None:
         articles = _join_metadata(articles, sidecar, log)
     if "date" in articles.columns and not isinstance(articles["date"].dtype, pd.DatetimeTZDtype):
@@ -287,6 +298,13 @@ def assemble_corpus(
     corpus = Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
                     abbreviations=abbreviations)
     return corpus if keep is None else corpus.subset(keep)
+
+
+def _sources(sidecar: pd.DataFrame | None) -> Callable[[Document], str | None]:
+    """A document's source: the metadata sidecar's ``source``, else the document's own."""
+    named = (dict(zip(sidecar["doc_id"], sidecar["source"].astype(str), strict=True))
+             if sidecar is not None and "source" in sidecar.columns else {})
+    return lambda doc: named.get(doc.doc_id, doc.metadata.get("source"))
 
 
 def _where(doc: Document) -> str:
