@@ -19,6 +19,8 @@ from arcorpus.text.clitics import CLITIC_INITIALS, CliticSegmenter
 from conftest import FIXTURES
 
 HELDOUT = FIXTURES / "heldout"
+#: development data drawn later, disjoint from both frozen sets (tests/fixtures/dev/README.md)
+FRESH = FIXTURES / "dev" / "segmentation_fresh.tsv"
 #: checksums of the frozen files (tests/fixtures/heldout/README.md)
 FROZEN = {
     "segmentation_heldout.tsv": "c3ff11a152af784d9c1f82789e605acec03d9a45e9d725556ab5730ddd603a2c",
@@ -79,3 +81,11 @@ def test_development_accuracy(segmenter):
     result = score(rows, segmenter)
     print("\n" + describe("development", result) + f"; errors: {result['wrong']}")
     assert result["accuracy"] >= 0.98, result["wrong"]
+
+
+def test_fresh_development_accuracy(segmenter):
+    rows = read_gold(FRESH)
+    assert len(rows) == 800
+    result = score(rows, segmenter)
+    print("\n" + describe("fresh development", result) + f"; errors: {result['wrong']}")
+    assert result["accuracy"] >= 0.975, result["wrong"]

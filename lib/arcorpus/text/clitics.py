@@ -16,22 +16,25 @@ How a form is decided (each distinct form once; results are cached):
    whole form is not the better reading: its Zipf frequency exceeds the remainder's by less than
    a margin per clitic (:data:`MARGINS`; وقالت 4.78 against قالت 5.31: split; فيلم 5.44
    against يلم 3.06: whole), and nothing shows the whole form to be a word of its own: it takes
-   the article (البرميل، الكمين; or without a pronoun suffix: بوصلتها -> البوصلة) or, for و ف,
-   a conjunction of its own (وفيلم، وولي). A remainder that is not attested is looked up
-   without its pronoun suffix (واتحاداتها -> اتحادات). A form whose remainder is attested
-   nowhere stays whole (a foreign name: ليبرامون), except that و is split off a form attested
-   nowhere either (ورادفان: و before an unknown name).
+   the article (البرميل، الكمين; without a pronoun suffix: بوصلتها -> البوصلة; without the
+   alef of tanween: وهجا -> الوهج) or, for و ف, a conjunction of its own (وفيلم، وولي). A
+   remainder that is not attested is looked up without its pronoun suffix (واتحاداتها ->
+   اتحادات). A form whose remainder is attested nowhere stays whole (a foreign name:
+   ليبرامون), except that و is split off a form attested nowhere either (ورادفان: و before an
+   unknown name).
 3. **Conjunctions** و ف are split before a lexicon or function word (وفي، ولكن، والذي، ووزير)
    and otherwise on evidence.
 4. **The article.** ال + stem of two letters or more is split, unless the form is a verb of
    form VIII (التحمت، التفوا: ال + ت... attested as a whole ten times more often than the
-   remainder). ب ك ل + ال: بالتنسيق، كالعادة. ل + ال assimilates to لل: للتنظيم = ل + ال +
-   تنظيم; when the stem itself begins with ل, للجنة = ل + ال + لجنة (اللجنة is the better
-   attested reading); a few words that follow ل without the article (للحاق = ل + لحاق) are listed.
+   remainder; with an object pronoun, التقتهم, as التقت). ب ك ل + ال: بالتنسيق، كالعادة.
+   ل + ال assimilates to لل: للتنظيم = ل + ال + تنظيم; when the stem itself begins with ل,
+   للجنة = ل + ال + لجنة (اللجنة is the better attested reading); a few words that follow ل
+   without the article (للحاق = ل + لحاق) are listed.
 5. ب ل before a function word (بما، بأن، لأن، لذلك); ب ك ل before a word of three letters or
-   more, on evidence (ك never before a two-letter stem), but never before a perfect verb ending
-   in وا (بادروا، بثوا; ليشاركوا is ل + an imperfect); س before an imperfect verb (ي ت ن أ),
-   on evidence (سيكون، ستشهد; سنوب stays whole only if the evidence says so).
+   more, on evidence (ك never before a two-letter stem), but never before a verb ending in وا
+   (بادروا، بنوا: prepositions govern nouns; only the ل of purpose comes before a verb, an
+   imperfect one: ليشاركوا); س before an imperfect verb (ي ت ن أ), on evidence (سيكون، ستشهد;
+   سنوب stays whole only if the evidence says so).
 
 Measured (README, tests/test_segmentation_gold.py): on 2,000 held-out SaudiNewsNet word types
 that nobody tuned to, and on a 600-type development set.
@@ -97,12 +100,14 @@ def default_lexicon() -> frozenset[str]:
                      | pronoun_forms)
 
 
-def _without_pronoun(word: str, suffixes: tuple[str, ...] = EVIDENCE_SUFFIXES) -> str | None:
-    """``word`` without a pronoun suffix (ة restored before it: وصلتها -> وصلة), or None."""
+def _without_pronoun(word: str, suffixes: tuple[str, ...] = EVIDENCE_SUFFIXES, *,
+                     noun: bool = True) -> str | None:
+    """``word`` without a pronoun suffix, or None; for a ``noun`` the ة written ت before the
+    suffix is restored (وصلتها -> وصلة), a verb keeps it (التقتهم -> التقت)."""
     for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
-            if base[-1] == "ت" and not base.endswith("ات"):
+            if noun and base[-1] == "ت" and not base.endswith("ات"):
                 return base[:-1] + "ة"
             return base
     return None
@@ -188,6 +193,11 @@ class CliticSegmenter:
         base = _without_pronoun(word, PRONOUN_SUFFIXES)
         if base is not None and zipf("ال" + base) >= OWN_WORD_ZIPF:
             return True
+        # an accusative with tanween, written with ا: وهجا، ودا، بليغا take the article as
+        # الوهج، الود، البليغ (not a verb in وا, nor a name in يا such as سوريا)
+        if (word.endswith("ا") and not word.endswith(("وا", "يا"))
+                and zipf("ال" + word[:-1]) >= OWN_WORD_ZIPF):
+            return True
         return clitic in "وف" and zipf("و" + word) >= max(OWN_WORD_ZIPF, zipf(word) - 2)
 
     def _split_on_evidence(self, word: str, rest: str, clitic: str) -> bool:
@@ -241,8 +251,8 @@ class CliticSegmenter:
             return (first, word[1:])  # بما، بأن، لأن، لذلك
         if first in "بكل" and (
                 len(word) >= 4 or (first != "ك" and self._zipf(word[1:]) >= SHORT_STEM_ZIPF)):
-            if word.endswith("وا") and word[1] not in _IMPERFECT:
-                return (word,)  # a verb in the perfect (بادروا، بثوا): prepositions govern nouns
+            if word.endswith("وا") and (first != "ل" or word[1] not in _IMPERFECT):
+                return (word,)  # a verb (بادروا، بنوا; ل + imperfect: ليشاركوا)
             if self._split_on_evidence(word, word[1:], first):
                 return (first, word[1:])
             return (word,)
@@ -256,8 +266,11 @@ class CliticSegmenter:
         if self._whole(word):
             return (word,)
         stem = word[2:]
-        if stem[0] == "ت" and self._zipf(word) - self._zipf(stem) >= VERB_VIII_MARGIN:
-            return (word,)  # التحمت، التفوا
+        if stem[0] == "ت":  # التحمت، التفوا; with an object pronoun, التقتهم as التقت
+            verb = _without_pronoun(word, PRONOUN_SUFFIXES, noun=False)
+            for form in (word, verb) if verb is not None else (word,):
+                if self._zipf(form) - self._zipf(form[2:]) >= VERB_VIII_MARGIN:
+                    return (word,)
         return ("ال", stem)
 
 
