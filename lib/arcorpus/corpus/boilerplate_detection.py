@@ -288,7 +288,9 @@ def detect_boilerplate(
         share of a line's articles where it is the first or the last paragraph.
 
     Example:
-        >>> texts = [f"خبر رقم {i} عن الطقس.\\nللتواصل أرسل SMS إلى {i}" for i in range(30)]
+        >>> news = ["هطلت أمطار غزيرة", "ارتفع سعر النفط", "فاز الفريق", "اجتمع الوزراء",
+        ...         "افتتح مستشفى جديد", "بدأ العام الدراسي"]  # each 5 times: not repeated enough
+        >>> texts = [f"{news[i % 6]}.\\nللتواصل أرسل SMS إلى {i}" for i in range(30)]
         >>> detect_boilerplate(texts)[["kind", "n_docs", "pattern"]].values.tolist()
         [['line', 30, 'للتواصل\\\\s+أرسل\\\\s+SMS\\\\s+إلى\\\\s+\\\\d+\\\\s*$']]
     """
