@@ -22,7 +22,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
-from ..text.normalize import OffsetMap, normalize_with
+from ..text.normalize import normalize_with, offset_map
 from .gazetteer import MATCH_OPTIONS, Gazetteer, load_gazetteer
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -65,9 +65,9 @@ class MentionFinder:
         anchors = {self._actor[i] for s, e, i in candidates if not self._rules[i]}
         kept = [c for c in candidates if self._allowed(c, normal, anchors)]
         chosen = _leftmost_longest(kept)
-        if len(normal) == len(text):  # nothing deleted: offsets are the same
+        offsets = offset_map(text, normal, MATCH_OPTIONS)
+        if offsets is None:  # nothing deleted or expanded: offsets are the same
             return chosen
-        offsets = OffsetMap(text, MATCH_OPTIONS)
         return [(*offsets.span(s, e), i) for s, e, i in chosen]
 
     def _allowed(self, candidate, normal: str, anchors: set[str]) -> bool:
