@@ -1,19 +1,28 @@
 """Find actor mentions: a tidy table of who is named where, with offsets into the text.
 
-Matching runs on normalised text (alef forms, tashkeel and tatweel do not matter) with an
-Aho-Corasick automaton over every alias (pyahocorasick), so the time is linear in the text
-whatever the size of the gazetteer. A match must stand as a word: preceded by a non-letter or by
-proclitics (و ف ب ك ل, as in و"الجيش الحر"، لـ"النصرة"، للنصرة) and followed by a non-letter,
-so a name is never found inside a longer word. Overlapping matches keep the leftmost-longest
-(جبهة النصرة rather than النصرة). Ambiguous short aliases count only where their rule holds
-(see :mod:`arcorpus.factions.gazetteer`).
+Matching runs on normalised text (alef forms, hamza seats, ta marbuta, tashkeel and tatweel do
+not matter; see ``MATCH_OPTIONS``) with one Aho-Corasick automaton over every alias and place
+name (pyahocorasick), so the time is linear in the text whatever the size of the gazetteer.
+Quotes inside a name and spaces padding them are skipped (تنظيم "الدولة الإسلامية" and
+``" تحرير الشام "`` are found whole). A match must stand as a word: preceded by a non-letter
+or by proclitics (و ف ب ك ل, as in و"الجيش الحر"، لـ"النصرة"، للنصرة) and followed by a
+non-letter, so a name is never found inside a longer word. Overlapping matches keep the
+leftmost-longest (جبهة النصرة rather than النصرة; قوات النظام السوري whole).
+
+An article is read as a whole: its theatre (Syria, Yemen, Iraq, Libya) is inferred from the
+places it names (``places.csv``) and from actors that belong to one theatre, weighted towards
+the paragraph at hand; its year comes from its date; the words around each alias are checked
+against the context rules (:mod:`arcorpus.factions.rules`). Ambiguous aliases count only where
+their rules hold.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import ahocorasick
 import numpy as np
@@ -23,72 +32,346 @@ from ..corpus import Corpus
 from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
 from ..text.normalize import OffsetMap, normalize_with
-from .gazetteer import MATCH_OPTIONS, Gazetteer, load_gazetteer
+from .gazetteer import MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
+from .rules import words_match
 
 _LETTER = re.compile(r"[^\W\d_]")
 _PROCLITICS = re.compile(r"(?:^|[^\w])[وف]?[بكل]?$")
-_QUOTES_OPEN = "\"'«“‘(["
-_QUOTES_CLOSE = "\"'»”’)]"
-_TANZIM = re.compile(r"(?:^|[^\w])[وفبكل]{0,2}تنظيم[\s\"'«“‘(]*$")
+QUOTES = "\"'«»“”‘’„‟‹›"
+_BRACKETS_OPEN = "(["
+_BRACKETS_CLOSE = ")]"
+_SQUEEZE = re.compile(f"[ \\t\\u00a0{re.escape(QUOTES)}]+")
+_NEEDS_SQUEEZE = re.compile(f"[{re.escape(QUOTES)}]|[ \\t\\u00a0]{{2}}")
+
+
+class Mention(NamedTuple):
+    """One mention found by :meth:`MentionFinder.scan` (offsets into the text)."""
+
+    start: int
+    end: int
+    alias: int  # row of ``gazetteer.aliases``
+    theatre: str  # the theatre the context gave ('' when none)
+    role: str  # 'actor', or 'place' for a country or capital named as a place
+
+
+class _View:
+    """The normalised text with quotes removed and space runs squeezed, and the way back."""
+
+    __slots__ = ("normal", "text", "_view_starts", "_normal_starts")
+
+    def __init__(self, normal: str) -> None:
+        self.normal = normal
+        if not _NEEDS_SQUEEZE.search(normal):
+            self.text, self._view_starts, self._normal_starts = normal, None, None
+            return
+        pieces, view_starts, normal_starts = [], [], []
+        cursor = length = 0
+        for run in _SQUEEZE.finditer(normal):
+            chunk = run.group()
+            if chunk == " ":
+                continue
+            view_starts.append(length)
+            normal_starts.append(cursor)
+            pieces.append(normal[cursor:run.start()])
+            length += run.start() - cursor
+            if any(c.isspace() for c in chunk):  # a gap stays one space
+                view_starts.append(length)
+                normal_starts.append(run.start())
+                pieces.append(" ")
+                length += 1
+            cursor = run.end()
+        view_starts.append(length)
+        normal_starts.append(cursor)
+        pieces.append(normal[cursor:])
+        self.text = "".join(pieces)
+        self._view_starts, self._normal_starts = view_starts, normal_starts
+
+    def to_normal(self, start: int, end: int) -> tuple[int, int]:
+        if self._view_starts is None:
+            return start, end
+        i = bisect_right(self._view_starts, start) - 1
+        j = bisect_right(self._view_starts, end - 1) - 1
+        return (self._normal_starts[i] + start - self._view_starts[i],
+                self._normal_starts[j] + end - 1 - self._view_starts[j] + 1)
+
+
+def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words before ``start`` (nearest first); none across punctuation."""
+    before = text[max(0, start - 60):start].rstrip("وفبكل")  # a proclitic glued to the alias
+    if not before or not before[-1].isspace():
+        return []
+    words = []
+    for token in reversed(before.split()):
+        if not token[-1].isalpha():
+            break
+        word = token.lstrip("-–—.,،؛:!?؟()[]")
+        words.append(word)
+        if word != token or len(words) == n:
+            break
+    return words
+
+
+def _next_words(text: str, end: int, n: int = 3) -> list[str]:
+    after = text[end:end + 60]
+    if not after or not after[0].isspace():
+        return []
+    words = []
+    for token in after.split():
+        if not token[0].isalpha():
+            break
+        word = token.rstrip("-–—.,،؛:!?؟()[]")
+        words.append(word)
+        if word != token or len(words) == n:
+            break
+    return words
+
+
+def _quoted(normal: str, start: int, end: int) -> bool:
+    i = start - 1
+    while i >= 0 and normal[i] == " ":
+        i -= 1
+    j = end
+    while j < len(normal) and normal[j] == " ":
+        j += 1
+    return (i >= 0 and j < len(normal) and (normal[i] in QUOTES or normal[i] in _BRACKETS_OPEN)
+            and (normal[j] in QUOTES or normal[j] in _BRACKETS_CLOSE))
+
+
+def _year(date) -> int | None:
+    if date is None or (not isinstance(date, str) and pd.isna(date)):
+        return None
+    try:
+        return int(pd.Timestamp(date).year)
+    except (ValueError, TypeError):
+        return None
+
+
+class _Row(NamedTuple):
+    actor: str
+    theatres: frozenset
+    years: tuple[int | None, int | None]
+    ambiguous: bool
+    blocks: tuple
+    allows: tuple
+    places: tuple
 
 
 class MentionFinder:
-    """A compiled gazetteer: call :meth:`find` on texts. Built once, reused for a corpus."""
+    """A compiled gazetteer: call :meth:`scan` (or :meth:`find`) on texts. Built once, reused
+    for a corpus."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         aliases = self.gazetteer.aliases
         self._actor = aliases["actor_id"].tolist()
         self._alias = aliases["alias"].tolist()
-        self._rules = [frozenset(r.split("|")) - {""} for r in aliases["rule"]]
-        automaton = ahocorasick.Automaton()
+        places = self.gazetteer.places
+        place_keys = set(places.loc[places["kind"] != "demonym", "key"])
+        single = {}
+        for actor, theatres in zip(self.gazetteer.actors["actor_id"],
+                                   self.gazetteer.actors.get("theatres", ""), strict=True):
+            own = [t for t in str(theatres).split("|") if t in THEATRES]
+            if len(own) == 1:
+                single[actor] = own[0]
+        self._rows = []
+        for row in aliases.itertuples(index=False):
+            is_place = row.key in place_keys
+            rules = [r for r in self.gazetteer.rules if r.applies_to(row.key, row.actor_id,
+                                                                   is_place)]
+            theatres = frozenset(t for t in str(row.theatres).split("|") if t)
+            allows = tuple(r for r in rules if r.effect == "allow")
+            self._rows.append(_Row(
+                row.actor_id, theatres,
+                (int(row.from_year) if row.from_year else None,
+                 int(row.to_year) if row.to_year else None),
+                bool(allows or theatres), tuple(r for r in rules if r.effect == "block"),
+                allows, tuple(r for r in rules if r.effect == "place")))
+        # the actor a mention gives evidence of a theatre for (unambiguous rows only)
+        self._evidence = [single.get(r.actor) if not r.ambiguous else None
+                          for r in self._rows]
+        # one automaton entry per distinct key: the alias rows (theatre-specific first) and
+        # the theatre the key names as a place
+        slots: dict[str, list[int]] = {}
         for index, key in enumerate(aliases["key"]):
-            automaton.add_word(key, (index, 0, len(key)))
-            if key.startswith("ال") and len(key) > 2:
+            slots.setdefault(key, []).append(index)
+        place_theatre = {k: t for k, t in zip(places["key"], places["theatre"], strict=True)
+                         if t in THEATRES}
+        keys = list(dict.fromkeys([*slots, *place_theatre]))
+        self._slot_rows = [tuple(sorted(slots.get(k, []),
+                                        key=lambda i: not self._rows[i].theatres))
+                           for k in keys]
+        self._slot_place = [place_theatre.get(k) for k in keys]
+        automaton = ahocorasick.Automaton()
+        for slot, key in enumerate(keys):
+            automaton.add_word(key, (slot, 0, len(key)))
+            if key.startswith("ال") and len(key) > 2 and ("ل" + key[1:]) not in slots:
                 # ل + ال elides the alef: للنصرة = ل + النصرة; the mention starts after the ل
-                automaton.add_word("ل" + key[1:], (index, 1, len(key)))
+                automaton.add_word("ل" + key[1:], (slot, 1, len(key)))
         automaton.make_automaton()
         self._automaton = automaton
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
+    def find(self, text: str, *, date=None, context: str = "") -> list[tuple[int, int, int]]:
         """``(start, end, alias_index)`` of the mentions in ``text`` (offsets into ``text``)."""
+        return [(m.start, m.end, m.alias) for m in self.scan(text, date=date, context=context)]
+
+    def scan(self, text: str, *, date=None, context: str = "") -> list[Mention]:
+        """The mentions in ``text`` read as one article: ``date`` (its publication date) and
+        ``context`` (its title, say) inform the rules; offsets are into ``text``."""
         normal = normalize_with(text, MATCH_OPTIONS)
-        candidates = []
-        for last, (index, skip, length) in self._automaton.iter(normal):
-            start, end = last - length + 1, last + 1
-            if end < len(normal) and _LETTER.match(normal[end]):
-                continue  # inside a longer word
-            if start > 0 and _LETTER.match(normal[start - 1]) and not _PROCLITICS.search(
-                    normal[max(0, start - 3):start]):
+        view = _View(normal)
+        candidates, places = self._candidates(view.text)
+        if not candidates:
+            return []
+        theatre = _Theatre(self, view.text, places, candidates, context)
+        year = _year(date)
+        chosen, pending = [], []
+        anchors: set[str] = set()
+        for start, end, slot in candidates:
+            decided = self._decide(view, start, end, slot, theatre, year, None)
+            if decided is None:
+                pending.append((start, end, slot))
                 continue
-            candidates.append((start + skip, end, index))
-        anchors = {self._actor[i] for s, e, i in candidates if not self._rules[i]}
-        kept = [c for c in candidates if self._allowed(c, normal, anchors)]
-        chosen = _leftmost_longest(kept)
-        if len(normal) == len(text):  # nothing deleted: offsets are the same
-            return chosen
-        offsets = OffsetMap(text, MATCH_OPTIONS)
-        return [(*offsets.span(s, e), i) for s, e, i in chosen]
+            chosen.append((start, end, *decided))
+            if not self._rows[decided[0]].allows:
+                anchors.add(self._rows[decided[0]].actor)
+        for start, end, slot in pending:  # one sense per discourse: now the anchors are known
+            decided = self._decide(view, start, end, slot, theatre, year, anchors)
+            if decided is not None:
+                chosen.append((start, end, *decided))
+        found = []
+        offsets = None if len(normal) == len(text) else OffsetMap(text, MATCH_OPTIONS)
+        for start, end, index, where, role in _leftmost_longest(chosen):
+            start, end = view.to_normal(start, end)
+            if normal[start:end].count("\"") % 2 or sum(normal[start:end].count(q)
+                                                         for q in "«»“”") % 2:
+                if end < len(normal) and normal[end] in QUOTES:
+                    end += 1  # a name that opens a quote inside closes it: keep the quote
+            if offsets is not None:
+                start, end = offsets.span(start, end)
+            found.append(Mention(start, end, index, where or "", role))
+        return found
 
-    def _allowed(self, candidate, normal: str, anchors: set[str]) -> bool:
-        start, end, index = candidate
-        rules = self._rules[index]
-        if not rules:
-            return True
-        if "quoted" in rules and start > 0 and end < len(normal) and \
-                normal[start - 1] in _QUOTES_OPEN and normal[end] in _QUOTES_CLOSE:
-            return True
-        if "after_tanzim" in rules and _TANZIM.search(normal[max(0, start - 20):start]):
-            return True
-        return "discourse" in rules and self._actor[index] in anchors
+    def _candidates(self, view: str):
+        candidates, places = [], []
+        for last, (slot, skip, length) in self._automaton.iter(view):
+            start, end = last - length + 1, last + 1
+            if end < len(view) and _LETTER.match(view[end]):
+                continue  # inside a longer word
+            if start > 0 and _LETTER.match(view[start - 1]) and not _PROCLITICS.search(
+                    view[max(0, start - 3):start]):
+                continue
+            start += skip
+            if self._slot_place[slot] is not None:
+                places.append((start, self._slot_place[slot]))
+            if self._slot_rows[slot]:
+                candidates.append((start, end, slot))
+        return candidates, places
+
+    def _decide(self, view: _View, start: int, end: int, slot: int, theatre: _Theatre,
+                year: int | None, anchors: set[str] | None):
+        """``(alias_index, theatre, role)`` of the first alias row of ``slot`` that counts
+        here, or ``None``. With ``anchors=None`` the discourse condition is left undecided."""
+        prev = nxt = None
+        for index in self._slot_rows[slot]:
+            row = self._rows[index]
+            where = None
+            if row.theatres:
+                where = theatre.at(start)
+                if where not in row.theatres:
+                    continue
+            if row.ambiguous and year is not None and (
+                    (row.years[0] is not None and year < row.years[0])
+                    or (row.years[1] is not None and year > row.years[1])):
+                continue
+            if prev is None and (row.blocks or row.allows or row.places):
+                prev = _previous_words(view.text, start)
+                nxt = _next_words(view.text, end)
+            if any(self._holds(rule, view, start, end, prev, nxt, row.actor, anchors)
+                   for rule in row.blocks):
+                continue
+            if row.allows and not any(self._holds(rule, view, start, end, prev, nxt,
+                                                  row.actor, anchors)
+                                      for rule in row.allows):
+                if anchors is None and any(r.condition == "article_names"
+                                           for r in row.allows):
+                    return None  # decided in the second pass
+                continue
+            role = "place" if any(self._holds(rule, view, start, end, prev, nxt, row.actor,
+                                              anchors) for rule in row.places) else "actor"
+            return index, where if where is not None else theatre.at(start), role
+        return None
+
+    @staticmethod
+    def _holds(rule, view: _View, start, end, prev, nxt, actor, anchors) -> bool:
+        if rule.condition == "prev_word":
+            return words_match(rule.patterns, prev, before=True) and not words_match(
+                rule.exceptions, prev, before=True)
+        if rule.condition == "next_word":
+            return words_match(rule.patterns, nxt, before=False) and not words_match(
+                rule.exceptions, nxt, before=False)
+        if rule.condition == "after_definite":
+            glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None
+            return not glued and bool(prev) and prev[0].startswith("ال") and not words_match(
+                rule.exceptions, prev, before=True)
+        if rule.condition == "quoted":
+            return _quoted(view.normal, *view.to_normal(start, end))
+        if rule.condition == "article_names":
+            if anchors is None:
+                return False
+            return any((actor if a == "self" else a) in anchors for (a,) in rule.patterns)
+        return False
 
 
-def _leftmost_longest(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    chosen: list[tuple[int, int, int]] = []
-    for start, end, index in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
-        if chosen and start < chosen[-1][1]:
+class _Theatre:
+    """An article's theatre scores (places it names, actors of one theatre), with a
+    paragraph's own scores weighted three times: the theatre at an offset."""
+
+    def __init__(self, finder: MentionFinder, view: str, places, candidates,
+                 context: str) -> None:
+        self._view = view
+        self._finder = finder
+        self._places = places
+        self._candidates = candidates
+        self._context = context
+        self._ready = False
+
+    def _prepare(self) -> None:
+        hits = list(self._places)
+        finder = self._finder
+        for start, _, slot in self._candidates:
+            rows = finder._slot_rows[slot]
+            if len(rows) == 1 and finder._evidence[rows[0]]:
+                hits.append((start, finder._evidence[rows[0]]))
+        self._article = dict.fromkeys(THEATRES, 0)
+        for _, where in hits:
+            self._article[where] += 1
+        if self._context:
+            _, title_places = finder._candidates(_View(normalize_with(
+                self._context, MATCH_OPTIONS)).text)
+            for _, where in title_places:
+                self._article[where] += 1
+        self._breaks = [m.start() for m in re.finditer("\n", self._view)]
+        self._by_paragraph: dict[int, dict[str, int]] = {}
+        for start, where in hits:
+            counts = self._by_paragraph.setdefault(bisect_right(self._breaks, start), {})
+            counts[where] = counts.get(where, 0) + 1
+        self._ready = True
+
+    def at(self, offset: int) -> str | None:
+        if not self._ready:
+            self._prepare()
+        local = self._by_paragraph.get(bisect_right(self._breaks, offset), {})
+        scores = {t: self._article[t] + 3 * local.get(t, 0) for t in THEATRES}
+        best = max(scores, key=scores.get)
+        return best if scores[best] > 0 else None
+
+
+def _leftmost_longest(candidates: list[tuple]) -> list[tuple]:
+    chosen: list[tuple] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if chosen and candidate[0] < chosen[-1][1]:
             continue
-        chosen.append((start, end, index))
+        chosen.append(candidate)
     return chosen
 
 
@@ -98,14 +381,19 @@ def find_mentions(
     gazetteer: Gazetteer | MentionFinder | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
-    """Actor mentions: ``doc_id, para_id, sent_id, start, end, surface, actor_id, alias``.
+    """Actor mentions: ``doc_id, para_id, sent_id, start, end, surface, actor_id, alias,
+    theatre, role``.
 
     ``data`` is a Corpus, a DataFrame with ``text`` (articles, or a paragraphs or sentences
-    table, whose ids are kept), or texts. Offsets are into the article text for a corpus and for
-    tables taken from one (they carry ``start``); otherwise into the row's own text; always
-    ``text[start - row_start:end - row_start] == surface``. Paragraph and sentence ids come from
-    the same unit model as ``corpus.paragraphs`` and ``corpus.sentences``, located in one
-    vectorised step. Time and memory are linear in the text and the mentions.
+    table, whose ids are kept), or texts. Each text is read whole (for a corpus: each article,
+    with its ``date`` and ``title`` as context for the rules). Offsets are into the article
+    text for a corpus and for tables taken from one (they carry ``start``); otherwise into the
+    row's own text; always ``text[start - row_start:end - row_start] == surface``. Paragraph
+    and sentence ids come from the same unit model as ``corpus.paragraphs`` and
+    ``corpus.sentences``, located in one vectorised step. ``theatre`` is the theatre the
+    context gave the mention ('' when none), ``role`` is ``place`` for a country or capital
+    named as a place (``في سوريا``) and ``actor`` otherwise. Time and memory are linear in
+    the text and the mentions.
 
     Example:
         >>> find_mentions(['قال مصدر في "جبهة النصرة" إن قوات النظام قصفت'])[
@@ -114,22 +402,28 @@ def find_mentions(
     """
     finder = gazetteer if isinstance(gazetteer, MentionFinder) else MentionFinder(gazetteer)
     if isinstance(data, Corpus):
-        rows = data.articles[["doc_id", "text"]]
+        rows = data.articles
         keys = ["doc_id"]
     else:
         rows = unit_table(data if isinstance(data, pd.DataFrame) else list(data),
                           table_unit(data) if isinstance(data, pd.DataFrame) else "articles")
         keys = unit_keys(rows)
     texts = rows["text"].tolist()
+    dates = rows["date"].tolist() if "date" in rows.columns else [None] * len(texts)
+    titles = rows["title"].fillna("").astype(str).tolist() if "title" in rows.columns and \
+        isinstance(data, Corpus) else [""] * len(texts)
     found_row, found_start, found_end, found_alias = array("q"), array("q"), array("q"), \
         array("q")
+    theatres, roles = [], []
     for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",
                                             enabled=progress)):
-        for start, end, index in finder.find(text):
+        for mention in finder.scan(text, date=dates[row], context=titles[row]):
             found_row.append(row)
-            found_start.append(start)
-            found_end.append(end)
-            found_alias.append(index)
+            found_start.append(mention.start)
+            found_end.append(mention.end)
+            found_alias.append(mention.alias)
+            theatres.append(mention.theatre)
+            roles.append(mention.role)
     row = np.frombuffer(found_row, dtype=np.int64) if found_row else np.zeros(0, np.int64)
     local = np.frombuffer(found_start, dtype=np.int64) if found_row else row
     local_end = np.frombuffer(found_end, dtype=np.int64) if found_row else row
@@ -146,4 +440,6 @@ def find_mentions(
                                                          local_end.tolist(), strict=True)]
     table["actor_id"] = np.asarray(finder._actor, dtype=object)[alias]
     table["alias"] = np.asarray(finder._alias, dtype=object)[alias]
+    table["theatre"] = theatres
+    table["role"] = roles
     return table
