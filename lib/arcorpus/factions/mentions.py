@@ -33,15 +33,12 @@ from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
 from ..text.normalize import OffsetMap, normalize_with
 from .gazetteer import MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
-from .rules import words_match
+from .rules import Patterns, word_forms
 
 _LETTER = re.compile(r"[^\W\d_]")
-_PROCLITICS = re.compile(r"(?:^|[^\w])[وف]?[بكل]?$")
 QUOTES = "\"'«»“”‘’„‟‹›"
 _BRACKETS_OPEN = "(["
 _BRACKETS_CLOSE = ")]"
-_SQUEEZE = re.compile(f"[ \\t\\u00a0{re.escape(QUOTES)}]+")
-_NEEDS_SQUEEZE = re.compile(f"[{re.escape(QUOTES)}]|[ \\t\\u00a0]{{2}}")
 
 
 class Mention(NamedTuple):
@@ -55,44 +52,36 @@ class Mention(NamedTuple):
 
 
 class _View:
-    """The normalised text with quotes removed and space runs squeezed, and the way back."""
+    """The normalised text with every quote deleted and a space that would follow another
+    space deleted (so تنظيم "الدولة" reads تنظيم الدولة, ``" تحرير الشام "`` reads
+    `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i is
+    normal index ``kept[i]`` (vectorised with numpy, once per text that has a quote)."""
 
-    __slots__ = ("normal", "text", "_view_starts", "_normal_starts")
+    __slots__ = ("normal", "text", "_kept")
 
     def __init__(self, normal: str) -> None:
         self.normal = normal
-        if not _NEEDS_SQUEEZE.search(normal):
-            self.text, self._view_starts, self._normal_starts = normal, None, None
+        self._kept = None
+        self.text = normal
+        if "  " not in normal and not any(q in normal for q in QUOTES):
             return
-        pieces, view_starts, normal_starts = [], [], []
-        cursor = length = 0
-        for run in _SQUEEZE.finditer(normal):
-            chunk = run.group()
-            if chunk == " ":
-                continue
-            view_starts.append(length)
-            normal_starts.append(cursor)
-            pieces.append(normal[cursor:run.start()])
-            length += run.start() - cursor
-            if any(c.isspace() for c in chunk):  # a gap stays one space
-                view_starts.append(length)
-                normal_starts.append(run.start())
-                pieces.append(" ")
-                length += 1
-            cursor = run.end()
-        view_starts.append(length)
-        normal_starts.append(cursor)
-        pieces.append(normal[cursor:])
-        self.text = "".join(pieces)
-        self._view_starts, self._normal_starts = view_starts, normal_starts
+        marked = normal
+        for quote in QUOTES:  # str.replace runs at memchr speed; translate is far slower
+            if quote in marked:
+                marked = marked.replace(quote, "\0")
+        codes = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32)
+        kept = np.flatnonzero(codes)
+        space = codes[kept] == 32
+        double = np.zeros(len(kept), dtype=bool)
+        double[1:] = space[1:] & space[:-1]
+        kept = kept[~double]
+        self._kept = kept
+        self.text = codes[kept].tobytes().decode("utf-32-le")
 
     def to_normal(self, start: int, end: int) -> tuple[int, int]:
-        if self._view_starts is None:
+        if self._kept is None:
             return start, end
-        i = bisect_right(self._view_starts, start) - 1
-        j = bisect_right(self._view_starts, end - 1) - 1
-        return (self._normal_starts[i] + start - self._view_starts[i],
-                self._normal_starts[j] + end - 1 - self._view_starts[j] + 1)
+        return int(self._kept[start]), int(self._kept[end - 1]) + 1
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -137,13 +126,58 @@ def _quoted(normal: str, start: int, end: int) -> bool:
             and (normal[j] in QUOTES or normal[j] in _BRACKETS_CLOSE))
 
 
+def _after_proclitic(text: str, start: int) -> bool:
+    """Is ``text[:start]`` ending with proclitics (و ف، ب ك ل، or و/ف + ب/ك/ل) that begin a
+    word? (The regex ``(?:^|\\W)[وف]?[بكل]?$``, inlined: it runs for every glued match.)"""
+    last = text[start - 1]
+    if last in "بكل":
+        if start == 1 or not text[start - 2].isalpha():
+            return True
+        return text[start - 2] in "وف" and (start == 2 or not text[start - 3].isalpha())
+    return last in "وف" and (start == 1 or not text[start - 2].isalpha())
+
+
+def _unbalanced(span: str) -> bool:
+    return span.count("\"") % 2 == 1 or (span.count("«") + span.count("»")) % 2 == 1 or (
+        span.count("“") + span.count("”")) % 2 == 1
+
+
 def _year(date) -> int | None:
-    if date is None or (not isinstance(date, str) and pd.isna(date)):
+    if date is None:
+        return None
+    year = getattr(date, "year", None)  # a Timestamp or datetime (NaT has no int year)
+    if isinstance(year, int):
+        return year
+    if isinstance(date, str) and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    if not isinstance(date, str) and pd.isna(date):
         return None
     try:
         return int(pd.Timestamp(date).year)
     except (ValueError, TypeError):
         return None
+
+
+class _Context:
+    """The words around a match, computed when a rule first asks for them."""
+
+    __slots__ = ("_text", "_start", "_end", "_previous", "_next")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._previous = self._next = None
+
+    @property
+    def previous(self) -> list[tuple[str, ...]]:
+        if self._previous is None:
+            self._previous = word_forms(_previous_words(self._text, self._start), before=True)
+        return self._previous
+
+    @property
+    def next(self) -> list[tuple[str, ...]]:
+        if self._next is None:
+            self._next = word_forms(_next_words(self._text, self._end), before=False)
+        return self._next
 
 
 class _Row(NamedTuple):
@@ -154,6 +188,18 @@ class _Row(NamedTuple):
     blocks: tuple
     allows: tuple
     places: tuple
+    prev_block: Patterns | None  # the block rules on the previous word without exceptions
+    prev_place: Patterns | None  # likewise for the place rules, merged into one lookup
+
+
+def _merged(rules: list) -> tuple[Patterns | None, tuple]:
+    """Rules on the previous word without exceptions merged into one pattern set (one lookup
+    instead of one per rule); the other rules as they are."""
+    plain = [r for r in rules if r.condition == "prev_word" and not r.exceptions]
+    rest = tuple(r for r in rules if r not in plain)
+    if not plain:
+        return None, rest
+    return Patterns(tuple(p for r in plain for p in r.patterns)), rest
 
 
 class MentionFinder:
@@ -180,12 +226,17 @@ class MentionFinder:
                                                                    is_place)]
             theatres = frozenset(t for t in str(row.theatres).split("|") if t)
             allows = tuple(r for r in rules if r.effect == "allow")
+            prev_block, blocks = _merged([r for r in rules if r.effect == "block"])
+            prev_place, places_rules = _merged([r for r in rules if r.effect == "place"])
             self._rows.append(_Row(
                 row.actor_id, theatres,
                 (int(row.from_year) if row.from_year else None,
                  int(row.to_year) if row.to_year else None),
-                bool(allows or theatres), tuple(r for r in rules if r.effect == "block"),
-                allows, tuple(r for r in rules if r.effect == "place")))
+                bool(allows or theatres), blocks, allows, places_rules, prev_block,
+                prev_place))
+        # rows that need no check at all, when they are the only reading of their key
+        self._simple = [not (r.theatres or r.blocks or r.allows or r.places or r.prev_block
+                             or r.prev_place) for r in self._rows]
         # the actor a mention gives evidence of a theatre for (unambiguous rows only)
         self._evidence = [single.get(r.actor) if not r.ambiguous else None
                           for r in self._rows]
@@ -226,7 +277,13 @@ class MentionFinder:
         year = _year(date)
         chosen, pending = [], []
         anchors: set[str] = set()
+        simple = self._simple
         for start, end, slot in candidates:
+            rows = self._slot_rows[slot]
+            if simple[rows[0]]:  # one unconditional reading: no rule to check
+                chosen.append((start, end, rows[0], None, "actor"))
+                anchors.add(self._actor[rows[0]])
+                continue
             decided = self._decide(view, start, end, slot, theatre, year, None)
             if decided is None:
                 pending.append((start, end, slot))
@@ -240,30 +297,34 @@ class MentionFinder:
                 chosen.append((start, end, *decided))
         found = []
         offsets = None if len(normal) == len(text) else OffsetMap(text, MATCH_OPTIONS)
-        for start, end, index, where, role in _leftmost_longest(chosen):
-            start, end = view.to_normal(start, end)
-            if normal[start:end].count("\"") % 2 or sum(normal[start:end].count(q)
-                                                         for q in "«»“”") % 2:
-                if end < len(normal) and normal[end] in QUOTES:
-                    end += 1  # a name that opens a quote inside closes it: keep the quote
+        for view_start, view_end, index, where, role in _leftmost_longest(chosen):
+            start, end = view.to_normal(view_start, view_end)
+            if end - start != view_end - view_start and end < len(normal) and \
+                    normal[end] in QUOTES and _unbalanced(normal[start:end]):
+                end += 1  # a name that opens a quote inside closes it: keep the quote
             if offsets is not None:
                 start, end = offsets.span(start, end)
+            if where is None:
+                where = theatre.article()
             found.append(Mention(start, end, index, where or "", role))
         return found
 
     def _candidates(self, view: str):
         candidates, places = [], []
+        size = len(view)
+        slot_place, slot_rows = self._slot_place, self._slot_rows
         for last, (slot, skip, length) in self._automaton.iter(view):
-            start, end = last - length + 1, last + 1
-            if end < len(view) and _LETTER.match(view[end]):
+            end = last + 1
+            if end < size and view[end].isalpha():
                 continue  # inside a longer word
-            if start > 0 and _LETTER.match(view[start - 1]) and not _PROCLITICS.search(
-                    view[max(0, start - 3):start]):
+            start = end - length
+            if start > 0 and view[start - 1].isalpha() and not _after_proclitic(view, start):
                 continue
             start += skip
-            if self._slot_place[slot] is not None:
-                places.append((start, self._slot_place[slot]))
-            if self._slot_rows[slot]:
+            place = slot_place[slot]
+            if place is not None:
+                places.append((start, place))
+            if slot_rows[slot]:
                 candidates.append((start, end, slot))
         return candidates, places
 
@@ -271,7 +332,7 @@ class MentionFinder:
                 year: int | None, anchors: set[str] | None):
         """``(alias_index, theatre, role)`` of the first alias row of ``slot`` that counts
         here, or ``None``. With ``anchors=None`` the discourse condition is left undecided."""
-        prev = nxt = None
+        context = _Context(view.text, start, end)
         for index in self._slot_rows[slot]:
             row = self._rows[index]
             where = None
@@ -283,36 +344,44 @@ class MentionFinder:
                     (row.years[0] is not None and year < row.years[0])
                     or (row.years[1] is not None and year > row.years[1])):
                 continue
-            if prev is None and (row.blocks or row.allows or row.places):
-                prev = _previous_words(view.text, start)
-                nxt = _next_words(view.text, end)
-            if any(self._holds(rule, view, start, end, prev, nxt, row.actor, anchors)
+            if row.prev_block is not None and row.prev_block.match(context.previous,
+                                                                    before=True):
+                continue
+            if any(self._holds(rule, view, start, end, context, row.actor, anchors)
                    for rule in row.blocks):
                 continue
-            if row.allows and not any(self._holds(rule, view, start, end, prev, nxt,
+            if row.allows and not any(self._holds(rule, view, start, end, context,
                                                   row.actor, anchors)
                                       for rule in row.allows):
                 if anchors is None and any(r.condition == "article_names"
                                            for r in row.allows):
                     return None  # decided in the second pass
                 continue
-            role = "place" if any(self._holds(rule, view, start, end, prev, nxt, row.actor,
-                                              anchors) for rule in row.places) else "actor"
-            return index, where if where is not None else theatre.at(start), role
+            place = (row.prev_place is not None and row.prev_place.match(
+                context.previous, before=True)) or any(
+                self._holds(rule, view, start, end, context, row.actor, anchors)
+                for rule in row.places)
+            role = "place" if place else "actor"
+            return index, where, role
         return None
 
     @staticmethod
-    def _holds(rule, view: _View, start, end, prev, nxt, actor, anchors) -> bool:
+    def _holds(rule, view: _View, start, end, context, actor, anchors) -> bool:
         if rule.condition == "prev_word":
-            return words_match(rule.patterns, prev, before=True) and not words_match(
-                rule.exceptions, prev, before=True)
+            prev = context.previous
+            patterns, exceptions = rule.compiled
+            return patterns.match(prev, before=True) and not exceptions.match(prev,
+                                                                                before=True)
         if rule.condition == "next_word":
-            return words_match(rule.patterns, nxt, before=False) and not words_match(
-                rule.exceptions, nxt, before=False)
+            nxt = context.next
+            patterns, exceptions = rule.compiled
+            return patterns.match(nxt, before=False) and not exceptions.match(nxt,
+                                                                                before=False)
         if rule.condition == "after_definite":
+            prev = context.previous
             glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None
-            return not glued and bool(prev) and prev[0].startswith("ال") and not words_match(
-                rule.exceptions, prev, before=True)
+            return not glued and bool(prev) and prev[0][0].startswith("ال") and not \
+                rule.compiled[1].match(prev, before=True)
         if rule.condition == "quoted":
             return _quoted(view.normal, *view.to_normal(start, end))
         if rule.condition == "article_names":
@@ -334,6 +403,8 @@ class _Theatre:
         self._candidates = candidates
         self._context = context
         self._ready = False
+        self._best: str | None | bool = False
+        self._memo: dict[int, str | None] = {}
 
     def _prepare(self) -> None:
         hits = list(self._places)
@@ -357,13 +428,32 @@ class _Theatre:
             counts[where] = counts.get(where, 0) + 1
         self._ready = True
 
+    def article(self) -> str | None:
+        """The article's theatre (places and actors of the whole article)."""
+        if self._best is False:
+            counts = dict.fromkeys(THEATRES, 0)
+            for _, where in self._places:
+                counts[where] += 1
+            finder = self._finder
+            for _, _, slot in self._candidates:
+                rows = finder._slot_rows[slot]
+                if len(rows) == 1 and finder._evidence[rows[0]]:
+                    counts[finder._evidence[rows[0]]] += 1
+            best = max(counts, key=counts.get)
+            self._best = best if counts[best] > 0 else None
+        return self._best
+
     def at(self, offset: int) -> str | None:
+        """The theatre at ``offset``: the article's scores plus three times its paragraph's."""
         if not self._ready:
             self._prepare()
-        local = self._by_paragraph.get(bisect_right(self._breaks, offset), {})
-        scores = {t: self._article[t] + 3 * local.get(t, 0) for t in THEATRES}
-        best = max(scores, key=scores.get)
-        return best if scores[best] > 0 else None
+        paragraph = bisect_right(self._breaks, offset)
+        if paragraph not in self._memo:
+            local = self._by_paragraph.get(paragraph, {})
+            scores = {t: self._article[t] + 3 * local.get(t, 0) for t in THEATRES}
+            best = max(scores, key=scores.get)
+            self._memo[paragraph] = best if scores[best] > 0 else None
+        return self._memo[paragraph]
 
 
 def _leftmost_longest(candidates: list[tuple]) -> list[tuple]:

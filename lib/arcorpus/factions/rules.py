@@ -48,7 +48,6 @@ CONDITIONS = ("prev_word", "next_word", "after_definite", "quoted", "article_nam
 EFFECTS = ("block", "allow", "place")
 RULE_COLUMNS = ["alias", "actor_id", "condition", "value", "except", "effect", "note",
                 "example_positive", "example_negative"]
-_PROCLITIC = re.compile(r"^(?:[وف]?[بكل]|[وف])(?=..)")
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,15 @@ class Rule:
     note: str = ""
     example_positive: str = ""
     example_negative: str = ""
+
+    @property
+    def compiled(self) -> tuple[Patterns, Patterns]:
+        """The patterns and exceptions compiled for matching (built once per rule)."""
+        cached = self.__dict__.get("_compiled")
+        if cached is None:
+            cached = (Patterns(self.patterns), Patterns(self.exceptions))
+            object.__setattr__(self, "_compiled", cached)
+        return cached
 
     def applies_to(self, key: str, actor_id: str, is_place: bool) -> bool:
         if self.alias != "*" and self.alias != key and not (
@@ -138,33 +146,58 @@ def legacy_rules(aliases: pd.DataFrame, key: Callable[[str], str]) -> list[Rule]
     return sorted(set(rules), key=lambda r: (r.alias, r.actor_id, r.condition))
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    if pattern.endswith("*"):
-        return word.startswith(pattern[:-1]) and len(word) > len(pattern) - 1
-    return word == pattern
+class Patterns:
+    """Word patterns compiled for matching: exact single words in a set, single-word
+    prefixes (``ال*``) in a tuple, several-word patterns apart."""
+
+    __slots__ = ("words", "prefixes", "multi")
+
+    def __init__(self, patterns: tuple[tuple[str, ...], ...]) -> None:
+        single = [p[0] for p in patterns if len(p) == 1]
+        self.words = frozenset(w for w in single if not w.endswith("*"))
+        self.prefixes = tuple(w[:-1] for w in single if w.endswith("*"))
+        self.multi = tuple(p for p in patterns if len(p) > 1)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes or self.multi)
+
+    def _one(self, pattern: str, forms: tuple[str, ...]) -> bool:
+        if pattern.endswith("*"):
+            return any(f.startswith(pattern[:-1]) and len(f) >= len(pattern) for f in forms)
+        return pattern in forms
+
+    def match(self, words: list[tuple[str, ...]], *, before: bool) -> bool:
+        """``words``: the forms of each neighbouring word, nearest first."""
+        if not words:
+            return False
+        first = words[0]
+        for form in first:
+            if form in self.words or (self.prefixes and any(
+                    form.startswith(p) and len(form) > len(p) for p in self.prefixes)):
+                return True
+        for pattern in self.multi:
+            n = len(pattern)
+            if len(words) < n:
+                continue
+            near = words[:n][::-1] if before else words[:n]  # reading order
+            if all(self._one(p, forms) for p, forms in zip(pattern, near, strict=True)):
+                return True
+        return False
 
 
-def _forms(word: str) -> tuple[str, ...]:
-    """The word and the word without a proclitic (للنظام -> النظام too)."""
-    forms = [word]
-    if word.startswith("لل") and len(word) > 3:
-        forms.append("ال" + word[2:])
-    stripped = _PROCLITIC.sub("", word)
-    if stripped != word:
-        forms.append(stripped)
-    return tuple(forms)
-
-
-def words_match(patterns: tuple[tuple[str, ...], ...], words: list[str], *,
-                before: bool) -> bool:
-    """Does any pattern match the words next to the alias (``words`` nearest first)?"""
-    for pattern in patterns:
-        n = len(pattern)
-        if len(words) < n:
-            continue
-        near = words[:n]
-        ordered = near[::-1] if before else near  # reading order
-        if all(any(_word_matches(p, f) for f in (_forms(w) if before else (w,))) for p, w in
-               zip(pattern, ordered, strict=True)):
-            return True
-    return False
+def word_forms(words: list[str], *, before: bool) -> list[tuple[str, ...]]:
+    """Each word with, before the alias, its forms without a proclitic (ومسلحي -> مسلحي,
+    للنظام -> النظام); after the alias, as written."""
+    if not before:
+        return [(w,) for w in words]
+    forms = []
+    for word in words:
+        variants = [word]
+        if word.startswith("لل") and len(word) > 3:
+            variants.append("ال" + word[2:])
+        if len(word) > 3 and word[0] in "وفبكل":
+            variants.append(word[1:])
+            if word[0] in "وف" and word[1] in "بكل" and len(word) > 4:
+                variants.append(word[2:])
+        forms.append(tuple(variants))
+    return forms
