@@ -11,6 +11,7 @@ from .evidence import (
     mentions_html,
 )
 from .gazetteer import Gazetteer, load_gazetteer
+from .induction import add_actors, induction_recall, suggest_actors
 from .mentions import MentionFinder, find_mentions
 from .relations import RELATIONS, classify_pair, load_cues, relations, typed_edges
 
@@ -20,6 +21,7 @@ __all__ = [
     "Gazetteer",
     "MentionFinder",
     "actor_graph",
+    "add_actors",
     "classify_pair",
     "cooccurrence",
     "cooccurrence_evidence",
@@ -28,11 +30,13 @@ __all__ = [
     "evidence_html",
     "export_graph",
     "find_mentions",
+    "induction_recall",
     "load_cues",
     "load_gazetteer",
     "load_gold",
     "mentions_by_paragraph",
     "mentions_html",
     "relations",
+    "suggest_actors",
     "typed_edges",
 ]

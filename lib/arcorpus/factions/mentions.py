@@ -126,6 +126,9 @@ def _quoted(normal: str, start: int, end: int) -> bool:
             and (normal[j] in QUOTES or normal[j] in _BRACKETS_CLOSE))
 
 
+_LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
+
+
 def _after_proclitic(text: str, start: int) -> bool:
     """Is ``text[:start]`` ending with proclitics (و ف، ب ك ل، or و/ف + ب/ك/ل) that begin a
     word? (The regex ``(?:^|\\W)[وف]?[بكل]?$``, inlined: it runs for every glued match.)"""
@@ -297,7 +300,12 @@ class MentionFinder:
                 chosen.append((start, end, *decided))
         found = []
         offsets = None if len(normal) == len(text) else OffsetMap(text, MATCH_OPTIONS)
-        for view_start, view_end, index, where, role in _leftmost_longest(chosen):
+        chosen = _leftmost_longest(chosen)
+        for k in range(1, len(chosen)):  # a list of places: في لبنان أو سوريا أو العراق
+            if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
+                    and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
+                chosen[k] = (*chosen[k][:4], "place")
+        for view_start, view_end, index, where, role in chosen:
             start, end = view.to_normal(view_start, view_end)
             if end - start != view_end - view_start and end < len(normal) and \
                     normal[end] in QUOTES and _unbalanced(normal[start:end]):
@@ -377,6 +385,11 @@ class MentionFinder:
             patterns, exceptions = rule.compiled
             return patterns.match(nxt, before=False) and not exceptions.match(nxt,
                                                                                 before=False)
+        if rule.condition == "proclitic":
+            glued = view.text[max(0, start - 2):start]
+            return bool(glued) and glued[-1].isalpha() and any(
+                glued.endswith(p) and (len(glued) == len(p) or not glued[-len(p) - 1].isalpha())
+                for (p,) in rule.patterns)
         if rule.condition == "after_definite":
             prev = context.previous
             glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None
@@ -469,6 +482,7 @@ def find_mentions(
     data: Corpus | pd.DataFrame | Iterable[str],
     *,
     gazetteer: Gazetteer | MentionFinder | None = None,
+    places: bool = False,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Actor mentions: ``doc_id, para_id, sent_id, start, end, surface, actor_id, alias,
@@ -481,9 +495,10 @@ def find_mentions(
     row's own text; always ``text[start - row_start:end - row_start] == surface``. Paragraph
     and sentence ids come from the same unit model as ``corpus.paragraphs`` and
     ``corpus.sentences``, located in one vectorised step. ``theatre`` is the theatre the
-    context gave the mention ('' when none), ``role`` is ``place`` for a country or capital
-    named as a place (``في سوريا``) and ``actor`` otherwise. Time and memory are linear in
-    the text and the mentions.
+    context gave the mention ('' when none). A country or capital named as a place (في
+    سوريا، باليمن، الحدود مع تركيا: ``rules.csv``, effect ``place``) is not an actor mention
+    and is left out, unless ``places=True`` (then ``role`` is ``place`` for it and ``actor``
+    for the others). Time and memory are linear in the text and the mentions.
 
     Example:
         >>> find_mentions(['قال مصدر في "جبهة النصرة" إن قوات النظام قصفت'])[
@@ -508,6 +523,8 @@ def find_mentions(
     for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",
                                             enabled=progress)):
         for mention in finder.scan(text, date=dates[row], context=titles[row]):
+            if not places and mention.role == "place":
+                continue
             found_row.append(row)
             found_start.append(mention.start)
             found_end.append(mention.end)

@@ -13,10 +13,12 @@ example_negative``.
   ``prev_word``  the word(s) right before the alias (a proclitic on the alias itself and
                  quotes are skipped; punctuation in between means no word). ``value``: ``|``
                  -separated patterns, each one word or several (``الحدود مع``), ``*`` a
-                 wildcard (``ال*``: any definite word). A proclitic (و ف ب ك ل) on the
+                 wildcard at the start or end (``ال*``: any definite word; ``*ة``: any word
+                 ending in ta marbuta). A proclitic (و ف ب ك ل) on the
                  previous word is ignored (ومسلحي = مسلحي).
   ``next_word``  likewise, the word(s) right after it, as written (والمعارضة is not a
                  definite modifier).
+  ``proclitic``  the alias carries one of the proclitics in ``value`` (``ب|وب``: باليمن).
   ``after_definite`` the alias follows a definite word with nothing glued to it, as an
                  adjective does (الأراضي السعودية; not والسعودية، للسعودية), the previous word
                  not being one of ``except`` (``value`` empty).
@@ -44,7 +46,8 @@ from pathlib import Path
 
 import pandas as pd
 
-CONDITIONS = ("prev_word", "next_word", "after_definite", "quoted", "article_names")
+CONDITIONS = ("prev_word", "next_word", "proclitic", "after_definite", "quoted",
+              "article_names")
 EFFECTS = ("block", "allow", "place")
 RULE_COLUMNS = ["alias", "actor_id", "condition", "value", "except", "effect", "note",
                 "example_positive", "example_negative"]
@@ -150,20 +153,23 @@ class Patterns:
     """Word patterns compiled for matching: exact single words in a set, single-word
     prefixes (``ال*``) in a tuple, several-word patterns apart."""
 
-    __slots__ = ("words", "prefixes", "multi")
+    __slots__ = ("words", "prefixes", "suffixes", "multi")
 
     def __init__(self, patterns: tuple[tuple[str, ...], ...]) -> None:
         single = [p[0] for p in patterns if len(p) == 1]
-        self.words = frozenset(w for w in single if not w.endswith("*"))
-        self.prefixes = tuple(w[:-1] for w in single if w.endswith("*"))
+        self.words = frozenset(w for w in single if "*" not in w)
+        self.prefixes = tuple(w[:-1] for w in single if w.endswith("*") and len(w) > 1)
+        self.suffixes = tuple(w[1:] for w in single if w.startswith("*") and len(w) > 1)
         self.multi = tuple(p for p in patterns if len(p) > 1)
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes or self.multi)
+        return bool(self.words or self.prefixes or self.suffixes or self.multi)
 
     def _one(self, pattern: str, forms: tuple[str, ...]) -> bool:
         if pattern.endswith("*"):
             return any(f.startswith(pattern[:-1]) and len(f) >= len(pattern) for f in forms)
+        if pattern.startswith("*"):
+            return any(f.endswith(pattern[1:]) and len(f) >= len(pattern) for f in forms)
         return pattern in forms
 
     def match(self, words: list[tuple[str, ...]], *, before: bool) -> bool:
@@ -173,7 +179,9 @@ class Patterns:
         first = words[0]
         for form in first:
             if form in self.words or (self.prefixes and any(
-                    form.startswith(p) and len(form) > len(p) for p in self.prefixes)):
+                    form.startswith(p) and len(form) > len(p) for p in self.prefixes)) or (
+                    self.suffixes and any(form.endswith(p) and len(form) > len(p)
+                                          for p in self.suffixes)):
                 return True
         for pattern in self.multi:
             n = len(pattern)
