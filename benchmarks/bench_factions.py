@@ -25,8 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 import arcorpus
-from arcorpus.factions import Gazetteer, MentionFinder, cooccurrence, find_mentions, \
-    load_gazetteer
+from arcorpus.factions import Gazetteer, MentionFinder, cooccurrence, find_mentions, load_gazetteer
 from arcorpus.factions.gazetteer import MATCH_OPTIONS
 from arcorpus.text.normalize import normalize_with
 

@@ -14,6 +14,7 @@ items, at most one per article, drawn per theatre in proportion to the frame.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -23,8 +24,12 @@ import numpy as np
 import arcorpus
 from arcorpus.factions import find_mentions
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_actors import theatres  # noqa: E402  (the held-out draw's frame, unchanged)
+# the held-out draw's frame, unchanged (loaded from the script beside this one)
+_spec = importlib.util.spec_from_file_location(
+    "sample_actors", Path(__file__).resolve().parent / "sample_actors.py")
+_sample_actors = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_sample_actors)
+theatres = _sample_actors.theatres
 
 SEED = 20261126
 N_PARAGRAPHS = 120

@@ -118,8 +118,8 @@ def align_actor_ids(gold_actors: pd.DataFrame, gazetteer) -> dict[str, str]:
     """Map the ids a gold file invented for actors the annotators' inventory lacked onto the
     gazetteer's ids, blind: a gold actor whose Arabic name is an alias of one gazetteer actor
     takes that actor's id. Ids the gazetteer already has are kept as they are."""
-    from .gazetteer import MATCH_OPTIONS
     from ..text.normalize import normalize_with
+    from .gazetteer import MATCH_OPTIONS
 
     known = set(gazetteer.actors["actor_id"])
     by_key = dict(zip(gazetteer.aliases["key"], gazetteer.aliases["actor_id"], strict=True))
@@ -175,18 +175,33 @@ def score_items(predicted: pd.DataFrame, gold: dict, *, types: dict[str, str] | 
     rows = []
     for kind in ("mentions", "optional"):
         gold[kind] = gold[kind].assign(actor_id=gold[kind]["actor_id"].replace(id_map))
-    by_item = {k: g for k, g in predicted.groupby("item")}
-    gold_by = {k: g for k, g in gold["mentions"].groupby("item")}
-    optional_by = {k: g for k, g in gold["optional"].groupby("item")}
-    empty = gold["mentions"].iloc[0:0]
+    def spans(frame: pd.DataFrame) -> dict[str, list[tuple[int, int, str]]]:
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        for item, start, end, actor in zip(frame["item"], frame["start"], frame["end"],
+                                           frame["actor_id"], strict=True):
+            out.setdefault(item, []).append((int(start), int(end), actor))
+        return out
+
+    # evaluate_mentions's rule, item by item, on plain tuples (no DataFrame per item)
+    predicted_by, gold_by, optional_by = (spans(predicted), spans(gold["mentions"]),
+                                          spans(gold["optional"]))
+    counts: dict[tuple[str, str], list[int]] = {}
     for item in gold["items"]["item"]:
-        result = evaluate_mentions(
-            by_item.get(item, predicted.iloc[0:0]).assign(paragraph=0),
-            gold_by.get(item, empty).assign(paragraph=0),
-            optional_by.get(item, empty).assign(paragraph=0))
-        for r in result["per_actor"].itertuples(index=False):
-            rows.append((theatre[item], types.get(r.actor_id, "?"), r.gold, r.predicted,
-                         r.hits))
+        optional = optional_by.get(item, [])
+        scored = [p for p in predicted_by.get(item, [])
+                  if not any(p[0] < o[1] and o[0] < p[1] for o in optional)]
+        wanted = gold_by.get(item, [])
+        used: set[int] = set()
+        for start, end, actor in scored:
+            counts.setdefault((theatre[item], actor), [0, 0, 0])[1] += 1
+            match = next((i for i, g in enumerate(wanted) if i not in used and g[2] == actor
+                          and start < g[1] and g[0] < end), None)
+            if match is not None:
+                used.add(match)
+                counts[(theatre[item], actor)][2] += 1
+        for _, _, actor in wanted:
+            counts.setdefault((theatre[item], actor), [0, 0, 0])[0] += 1
+    rows = [(where, types.get(actor, "?"), *values) for (where, actor), values in counts.items()]
     table = pd.DataFrame(rows, columns=["theatre", "type", "gold", "predicted", "hits"])
     out = []
     for group, keys in (("all", None), ("theatre", "theatre"), ("type", "type")):
@@ -204,3 +219,59 @@ def score_items(predicted: pd.DataFrame, gold: dict, *, types: dict[str, str] | 
     scores["f1"] = (2 * scores["precision"] * scores["recall"] / total.where(total > 0)
                     ).fillna(0.0).round(3)
     return scores
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    found, at = [], text.find(surface)
+    while at >= 0:
+        found.append((at, at + len(surface)))
+        at = text.find(surface, at + 1)
+    return found
+
+
+def evaluate_relations(path: str | os.PathLike, *, finder=None, cues=None) -> dict:
+    """Accuracy of :func:`~arcorpus.factions.classify_pair` on a relation gold file (the format
+    of ``tests/fixtures/heldout/relations_heldout.json``: ``sentence``, ``actor_a_surface``,
+    ``actor_b_surface``, ``label``), against the majority-label baseline.
+
+    Each item's two names are located in the sentence (the closest pair of occurrences), the
+    other actors found there are masked, and a country named as a place makes the pair
+    *neither*, as :func:`~arcorpus.factions.relations` does.
+
+    Returns ``{"accuracy", "majority", "majority_label", "n", "confusion": DataFrame (gold x
+    predicted)}``.
+    """
+    from .mentions import MentionFinder
+    from .relations import RELATIONS, classify_pair, load_cues
+
+    finder = finder if finder is not None else MentionFinder()
+    cues = cues if cues is not None else load_cues()
+    items = json.loads(Path(path).read_text(encoding="utf-8"))["items"]
+    gold, predicted = [], []
+    for item in items:
+        sentence = item["sentence"]
+
+        pairs = [(a, b) for a in _occurrences(sentence, item["actor_a_surface"])
+                 for b in _occurrences(sentence, item["actor_b_surface"])
+                 if not (a[0] < b[1] and b[0] < a[1])]
+        label = "neither"
+        if pairs:
+            a, b = min(pairs, key=lambda p: abs(p[0][0] - p[1][0]))
+            others, place = [], [False, False]
+            for start, end, _, _, role in finder.scan(sentence):
+                for k, span in enumerate((a, b)):
+                    if start < span[1] and span[0] < end:
+                        place[k] = place[k] or role == "place"
+                        break
+                else:
+                    others.append((start, end))
+            label = classify_pair(sentence, a, b, masked=others, cues=cues,
+                                  places=tuple(place))[0]
+        gold.append(item["label"])
+        predicted.append(label)
+    table = pd.crosstab(pd.Series(gold, name="gold"), pd.Series(predicted, name="predicted"))
+    table = table.reindex(index=list(RELATIONS), columns=list(RELATIONS), fill_value=0)
+    counts = pd.Series(gold).value_counts()
+    right = sum(g == p for g, p in zip(gold, predicted, strict=True))
+    return {"accuracy": right / len(gold), "majority": counts.iloc[0] / len(gold),
+            "majority_label": counts.index[0], "n": len(gold), "confusion": table}

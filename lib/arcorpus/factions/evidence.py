@@ -136,7 +136,8 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "c
     prevailing one); pairs never typed get zeros and ``neither``.
 
     Example:
-        >>> graph = actor_graph(edges, mentions, relations=relations(corpus, mentions))  # doctest: +SKIP
+        >>> typed = relations(corpus, mentions)  # doctest: +SKIP
+        >>> graph = actor_graph(edges, mentions, relations=typed)  # doctest: +SKIP
     """
     gazetteer = gazetteer or load_gazetteer()
     if relations is not None:

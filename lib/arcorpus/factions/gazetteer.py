@@ -102,7 +102,7 @@ def _read(path: Path, columns: list[str], optional: Sequence[str] = (),
         if required:
             raise ValueError(f"{path}: file not found (a gazetteer folder needs it)")
         return pd.DataFrame(columns=columns + list(optional))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").fillna("")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {missing}; expected {columns}")
@@ -219,6 +219,7 @@ def load_gazetteer(
         if bad:
             raise ValueError(f"{root / column}: unknown theatre(s) {sorted(bad)}; use "
                              f"{list(THEATRES) + list(SHARED)}")
+    all_ids = set(actors["actor_id"])
     if chosen is not None:
         keep = [not _split(t) or bool(set(_split(t)) & (set(chosen) | set(SHARED)))
                 for t in actors["theatres"]]
@@ -239,7 +240,9 @@ def load_gazetteer(
     places = _read(root / "places.csv", ["place", "country", "theatre", "kind"],
                    required=False)
     places = places.assign(key=[_key(p) for p in places["place"]])
-    rules = tuple(read_rules(root / "rules.csv", set(actors["actor_id"]), _key)) + \
+    loaded = set(actors["actor_id"])
+    rules = tuple(r for r in read_rules(root / "rules.csv", all_ids, _key)
+                  if r.actor_id in ("*", "@place") or r.actor_id in loaded) + \
         tuple(legacy_rules(aliases, _key))
     return Gazetteer(actors.reset_index(drop=True), aliases.reset_index(drop=True), places,
                      rules, chosen)

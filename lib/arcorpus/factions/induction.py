@@ -53,17 +53,18 @@ HEAD_NOUNS = ("جبهة", "لواء", "ألوية", "كتائب", "كتيبة", 
 #: actor types whose presence makes an article one about armed conflict
 ARMED_TYPES = frozenset({"state_forces", "pro_government_militia", "foreign_militia", "jihadist",
                          "islamist_armed", "armed_opposition", "kurdish_forces"})
+_STOP_LIST = """
+في من على إلى الى عن مع ضد منذ بين حتى خلال عبر لدى نحو بعد قبل عند دون أن ان إن قد لم لن
+لا ما التي الذي الذين اللذين اللتين هو هي هم هذا هذه ذلك تلك كل بعض أي أو ثم كما حيث بينما
+أمس اليوم قال قالت أعلن أعلنت أكد أكدت أشار أشارت أفاد أفادت وقال وقالت وأعلن وأعلنت كان
+كانت يكون تكون عناصر مقاتلي مسلحي قائد قيادة زعيم عضو أعضاء المعارضة المسلحة الإرهابي
+الإرهابية المتطرف المتطرفة الموالية الموالي المدعومة المدعوم التابعة التابع المقربة المقرب
+السابق السابقة الجديد الجديدة مؤخرا أيضا فقط وهو وهي بما بأن لأن وفي ومن وعلى وإلى الرئيس
+وزير الوزير الدكتور بن رقم العام العامة
+"""
 #: words that end a name after a head noun (prepositions, pronouns, common verbs and nouns of
 #: reporting that follow a name but are not part of it)
-STOP_WORDS = frozenset(normalize_with(w, MATCH_OPTIONS) for w in """
-في من على إلى الى عن مع ضد منذ بين حتى خلال عبر لدى نحو بعد قبل عند دون أن ان إن قد لم لن لا ما
-التي الذي الذين اللذين اللتين هو هي هم هذا هذه ذلك تلك كل بعض أي أو ثم كما حيث بينما أمس اليوم
-قال قالت أعلن أعلنت أكد أكدت أشار أشارت أفاد أفادت وقال وقالت وأعلن وأعلنت كان كانت يكون تكون
-عناصر مقاتلي مسلحي قائد قيادة زعيم عضو أعضاء المعارضة المسلحة الإرهابي الإرهابية المتطرف
-المتطرفة الموالية الموالي المدعومة المدعوم التابعة التابع المقربة المقرب السابق السابقة
-الجديد الجديدة مؤخرا أيضا فقط وهو وهي بما بأن لأن وفي ومن وعلى وإلى الرئيس وزير الوزير الدكتور
-بن رقم العام العامة
-""".split())
+STOP_WORDS = frozenset(normalize_with(w, MATCH_OPTIONS) for w in _STOP_LIST.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u0652\u0640])*")
 _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”\n]{3,60}?)\s*[»\"”]")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z\-]{1,7})\s*\)")
@@ -163,8 +164,9 @@ def suggest_actors(
     sources = frame["source"].astype(str).tolist() if "source" in frame.columns else \
         [""] * len(texts)
     heads = _head_keys()
-    armed = {i for i, actor in enumerate(finder._actor)
-             if finder.gazetteer.actors.set_index("actor_id")["type"].get(actor) in ARMED_TYPES}
+    type_of = dict(zip(finder.gazetteer.actors["actor_id"], finder.gazetteer.actors["type"],
+                       strict=True))
+    armed = {i for i, actor in enumerate(finder._actor) if type_of.get(actor) in ARMED_TYPES}
     relevant = []
     seen: dict[str, list] = defaultdict(list)  # key -> [(doc, start, end, kind, n_words)]
     for row, text in enumerate(progress_bar(texts, desc="candidates", unit="text",
@@ -191,16 +193,17 @@ def suggest_actors(
             maps[row] = OffsetMap(texts[row], MATCH_OPTIONS)
         return maps[row].span(start, end)
 
-    counts = {key: len(hits) for key, hits in seen.items()}
-    keep = _maximal(counts, min_count)
+    # spellings that differ only by the gazetteer's variants count as one name
     variant_pairs = _variant_pairs(_read_variants())
-    groups: dict[str, list[str]] = {}
-    for key in sorted(keep, key=lambda k: -counts[k]):
-        canonical = min(_variants(key, variant_pairs))
-        groups.setdefault(canonical, []).append(key)
+    merged: dict[str, list] = defaultdict(list)
+    for key, hits in seen.items():
+        merged[min(_variants(key, variant_pairs))].extend(hits)
+    counts = {key: len(hits) for key, hits in merged.items()}
+    keep = _maximal(counts, min_count)
     rows = []
-    for members in groups.values():
-        hits = [h for key in members for h in seen[key]]
+    for canonical in sorted(keep, key=lambda k: -counts[k]):
+        members = [canonical]
+        hits = merged[canonical]
         docs = {h[0] for h in hits}
         share = sum(relevant[d] for d in docs) / len(docs)
         if len(hits) < min_count or len(docs) < min_docs or share < min_share:
@@ -336,7 +339,7 @@ def add_actors(reviewed: pd.DataFrame, folder: str | os.PathLike, *,
             if column not in frame.columns:
                 frame[column] = ""
     actors = pd.concat([actors, pd.DataFrame(new_actors)], ignore_index=True)[
-        ACTOR_COLUMNS[:4] + ["theatres", "adjective", "affiliations"]]
+        [*ACTOR_COLUMNS[:4], "theatres", "adjective", "affiliations"]]
     aliases = pd.concat([aliases, pd.DataFrame(new_aliases)], ignore_index=True)
     aliases = aliases.drop_duplicates(["actor_id", "alias"])[ALIAS_COLUMNS + ALIAS_OPTIONAL]
     staging = folder.parent / f".{folder.name}.staging"

@@ -57,7 +57,7 @@ class _View:
     `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i is
     normal index ``kept[i]`` (vectorised with numpy, once per text that has a quote)."""
 
-    __slots__ = ("normal", "text", "_kept")
+    __slots__ = ("_kept", "normal", "text")
 
     def __init__(self, normal: str) -> None:
         self.normal = normal
@@ -164,7 +164,7 @@ def _year(date) -> int | None:
 class _Context:
     """The words around a match, computed when a rule first asks for them."""
 
-    __slots__ = ("_text", "_start", "_end", "_previous", "_next")
+    __slots__ = ("_end", "_next", "_previous", "_start", "_text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text, self._start, self._end = text, start, end
@@ -300,7 +300,7 @@ class MentionFinder:
                 chosen.append((start, end, *decided))
         found = []
         offsets = None if len(normal) == len(text) else OffsetMap(text, MATCH_OPTIONS)
-        chosen = _leftmost_longest(chosen)
+        chosen = _leftmost_longest(chosen, self._actor)
         for k in range(1, len(chosen)):  # a list of places: في لبنان أو سوريا أو العراق
             if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
                     and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
@@ -416,7 +416,7 @@ class _Theatre:
         self._candidates = candidates
         self._context = context
         self._ready = False
-        self._best: str | None | bool = False
+        self._best: str | bool | None = False
         self._memo: dict[int, str | None] = {}
 
     def _prepare(self) -> None:
@@ -469,10 +469,15 @@ class _Theatre:
         return self._memo[paragraph]
 
 
-def _leftmost_longest(candidates: list[tuple]) -> list[tuple]:
+def _leftmost_longest(candidates: list[tuple], actor_of: list[str]) -> list[tuple]:
+    """Leftmost-longest; two overlapping names of one actor make one span (غارات التحالف +
+    التحالف الدولي = غارات التحالف الدولي)."""
     chosen: list[tuple] = []
     for candidate in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
         if chosen and candidate[0] < chosen[-1][1]:
+            last = chosen[-1]
+            if candidate[1] > last[1] and actor_of[candidate[2]] == actor_of[last[2]]:
+                chosen[-1] = (last[0], candidate[1], *last[2:])
             continue
         chosen.append(candidate)
     return chosen

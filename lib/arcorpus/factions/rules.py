@@ -39,7 +39,6 @@ The ``rule`` column of ``aliases.csv`` is shorthand for allow rules: ``after_tan
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,7 +152,7 @@ class Patterns:
     """Word patterns compiled for matching: exact single words in a set, single-word
     prefixes (``ال*``) in a tuple, several-word patterns apart."""
 
-    __slots__ = ("words", "prefixes", "suffixes", "multi")
+    __slots__ = ("multi", "prefixes", "suffixes", "words")
 
     def __init__(self, patterns: tuple[tuple[str, ...], ...]) -> None:
         single = [p[0] for p in patterns if len(p) == 1]
