@@ -37,6 +37,7 @@ from .rules import Patterns, word_forms
 
 _LETTER = re.compile(r"[^\W\d_]")
 QUOTES = "\"'«»“”‘’„‟‹›"
+_PUNCTUATION = "-–—.,،؛:!?؟()[]"
 _BRACKETS_OPEN = "(["
 _BRACKETS_CLOSE = ")]"
 
@@ -89,26 +90,26 @@ def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
     before = text[max(0, start - 60):start].rstrip("وفبكل")  # a proclitic glued to the alias
     if not before or not before[-1].isspace():
         return []
-    words = []
-    for token in reversed(before.split()):
-        if not token[-1].isalpha():
-            break
-        word = token.lstrip("-–—.,،؛:!?؟()[]")
-        words.append(word)
-        if word != token or len(words) == n:
-            break
-    return words
+    return _words_outward(reversed(before.split()), inner=-1, n=n)
 
 
 def _next_words(text: str, end: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words after ``end``; none across punctuation."""
     after = text[end:end + 60]
     if not after or not after[0].isspace():
         return []
+    return _words_outward(after.split(), inner=0, n=n)
+
+
+def _words_outward(tokens, *, inner: int, n: int) -> list[str]:
+    """Tokens read away from the alias (nearest first): stop at one whose side facing the alias
+    (``inner``: -1 its last character, 0 its first) is not a letter, and after one with
+    punctuation on its far side."""
     words = []
-    for token in after.split():
-        if not token[0].isalpha():
+    for token in tokens:
+        if not token[inner].isalpha():
             break
-        word = token.rstrip("-–—.,،؛:!?؟()[]")
+        word = token.lstrip(_PUNCTUATION) if inner == -1 else token.rstrip(_PUNCTUATION)
         words.append(word)
         if word != token or len(words) == n:
             break

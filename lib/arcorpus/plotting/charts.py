@@ -187,9 +187,10 @@ def network(
             text = str(graph.nodes[node].get(label, node)) if label else str(node)
             ax.text(x, y, display_text(text), ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0})
-        if color and len(palette) > 1 or edge_color:
+        several_kinds = bool(color) and len(palette) > 1
+        if several_kinds or edge_color:
             handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=display_text(k))
-                       for k, c in palette.items()] if color and len(palette) > 1 else []
+                       for k, c in palette.items()] if several_kinds else []
             handles += [plt.Line2D([], [], color=RELATION_COLORS[r], lw=2,
                                    label=display_text(RELATION_LABELS[r]))
                         for r in RELATION_COLORS if r in set(relations)]
