@@ -14,12 +14,20 @@ from ..io import atomic_write
 from ..markup import SafeText
 from ..terms.kwic import HTML
 from .gazetteer import Gazetteer, load_gazetteer
+from .relations import typed_edges
+
+#: the colour of each relation in displays (conflict red, cooperation green, neither grey)
+_RELATION_COLOURS = {"conflict": "#c0392b", "cooperation": "#1e8449", "neither": "#888888"}
 
 
 def cooccurrence_evidence(corpus: Corpus, mentions: pd.DataFrame, actor_a: str, actor_b: str,
-                          *, unit: Unit = "sentences") -> pd.DataFrame:
+                          *, unit: Unit = "sentences",
+                          relations: pd.DataFrame | None = None) -> pd.DataFrame:
     """The units (sentences, paragraphs or articles) naming both actors: ``doc_id, unit_id,
     start, end, text`` (offsets into the article text) and the two actors' mentions inside.
+    With ``relations`` (from :func:`~arcorpus.factions.relations`, same unit), each unit also
+    gets its ``relation``, ``cue``, ``cue_start`` and ``cue_end``, and the evidence display
+    shows the cue.
 
     Example:
         >>> cooccurrence_evidence(corpus, mentions, "fsa", "nusra")  # doctest: +SKIP
@@ -33,7 +41,16 @@ def cooccurrence_evidence(corpus: Corpus, mentions: pd.DataFrame, actor_a: str, 
     units = _units(corpus, unit, both["doc_id"])
     table = both.merge(units, on=["doc_id", "unit_id"])
     inside = unit_of[unit_of["actor_id"].isin([actor_a, actor_b])]
-    return _with_mentions(table, inside)
+    table = _with_mentions(table, inside)
+    if relations is not None:
+        pair = relations[(relations["actor_a"] == min(actor_a, actor_b))
+                         & (relations["actor_b"] == max(actor_a, actor_b))]
+        table = table.merge(pair[["doc_id", "unit_id", "relation", "cue", "cue_start",
+                                  "cue_end"]], on=["doc_id", "unit_id"], how="left")
+        table["relation"] = table["relation"].fillna("neither")
+        table["cue"] = table["cue"].fillna("")
+        table[["cue_start", "cue_end"]] = table[["cue_start", "cue_end"]].fillna(-1).astype(int)
+    return table
 
 
 def _units(corpus: Corpus, unit: Unit, doc_ids) -> pd.DataFrame:
@@ -58,20 +75,35 @@ def _with_mentions(table: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
-    """Show evidence units right to left with the two actors' mentions highlighted; all text
-    is HTML-escaped (control characters shown as escapes, with a warning)."""
+    """Show evidence units right to left with the two actors' mentions highlighted and, when
+    the evidence is typed (``relation``, ``cue_start``, ``cue_end`` columns), the cue
+    underlined in the relation's colour and the relation named; all text is HTML-escaped
+    (control characters shown as escapes, with a warning)."""
     lines = ['<div dir="rtl" class="arcorpus-evidence" style="font-size:110%;line-height:1.8">']
+    typed = "cue_start" in evidence.columns
     safe = SafeText()
     for row in evidence.head(max_rows).itertuples(index=False):
+        marks = [(start, end, "actor", actor) for start, end, actor in row.mentions]
+        if typed and row.cue_start >= 0 and not any(
+                s < row.cue_end and row.cue_start < e for s, e, _, _ in marks):
+            marks.append((row.cue_start, row.cue_end, "cue", row.relation))
         pieces, cursor = [], row.start
-        for start, end, actor in sorted(row.mentions):
+        for start, end, kind, label in sorted(marks):
             pieces.append(safe.html(row.text[cursor - row.start:start - row.start]))
-            pieces.append(f'<mark title="{safe.html(actor)}">'
-                          f"{safe.html(row.text[start - row.start:end - row.start])}</mark>")
+            words = safe.html(row.text[start - row.start:end - row.start])
+            if kind == "actor":
+                pieces.append(f'<mark title="{safe.html(label)}">{words}</mark>')
+            else:
+                pieces.append(f'<u class="cue" title="{safe.html(label)}" style="text-decoration:'
+                              f'underline 2px {_RELATION_COLOURS[label]}">{words}</u>')
             cursor = end
         pieces.append(safe.html(row.text[cursor - row.start:]))
+        label = ""
+        if typed:
+            label = (f' <span dir="ltr" style="color:{_RELATION_COLOURS[row.relation]}">'
+                     f"{safe.html(row.relation)}</span>")
         lines.append(f'<p><span dir="ltr" style="color:#888">[{safe.html(row.doc_id)}:'
-                     f'{row.unit_id}]</span> {"".join(pieces)}</p>')
+                     f'{row.unit_id}]</span>{label} {"".join(pieces)}</p>')
     if len(evidence) > max_rows:
         lines.append(f"<p>… {len(evidence) - max_rows} more</p>")
     lines.append("</div>")
@@ -95,11 +127,29 @@ def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30)
 
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
-                gazetteer: Gazetteer | None = None, isolates: bool = False) -> nx.Graph:
+                gazetteer: Gazetteer | None = None, isolates: bool = False,
+                relations: pd.DataFrame | None = None) -> nx.Graph:
     """A networkx graph: nodes are actors (``mentions``, ``type``, ``label`` = Arabic name,
     ``name_en``), edges carry every measure of ``edges`` and ``weight``. Actors named with
-    no other actor are left out unless ``isolates``."""
+    no other actor are left out unless ``isolates``.
+
+    With ``relations`` (:func:`~arcorpus.factions.relations` output), the network is signed:
+    every edge also carries ``conflict``, ``cooperation`` and ``neither`` (sentences typed so),
+    ``sign`` ((cooperation - conflict) / typed sentences, in [-1, 1]) and ``relation`` (the
+    prevailing one); pairs never typed get zeros and ``neither``.
+
+    Example:
+        >>> typed = relations(corpus, mentions)  # doctest: +SKIP
+        >>> graph = actor_graph(edges, mentions, relations=typed)  # doctest: +SKIP
+    """
     gazetteer = gazetteer or load_gazetteer()
+    if relations is not None:
+        signed = typed_edges(relations)
+        edges = edges.merge(signed, on=["actor_a", "actor_b"], how="left")
+        for column in ("conflict", "cooperation", "neither"):
+            edges[column] = edges[column].fillna(0).astype(int)
+        edges["sign"] = edges["sign"].fillna(0.0)
+        edges["relation"] = edges["relation"].fillna("neither")
     info = gazetteer.actors.set_index("actor_id")
     graph = nx.Graph()
     counts = mentions["actor_id"].value_counts()

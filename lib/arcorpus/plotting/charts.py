@@ -133,6 +133,11 @@ def category_color(name: str) -> str:
     return matplotlib.colors.to_hex(spare[index])
 
 
+#: edge colours and Arabic legend labels of a signed network's relations
+RELATION_COLORS = {"conflict": "#c0392b", "cooperation": "#1e8449", "neither": "#999999"}
+RELATION_LABELS = {"conflict": "صراع", "cooperation": "تعاون", "neither": "دون علاقة"}
+
+
 def network(
     graph: nx.Graph,
     *,
@@ -141,6 +146,7 @@ def network(
     width: str | None = "weight",
     color: str | None = "type",
     label: str | None = "label",
+    edge_color: str | None = None,
     random_state: int = 0,
     title: str | None = None,
 ) -> tuple[Figure, Axes]:
@@ -148,8 +154,10 @@ def network(
 
     Node size follows the node attribute ``size``, edge width the edge attribute ``width``,
     node colour the categorical node attribute ``color`` (with a legend), and labels the
-    attribute ``label`` (the node id when missing). The layout is a spring layout with a fixed
-    ``random_state``, so the same graph is drawn the same way every time.
+    attribute ``label`` (the node id when missing). ``edge_color="relation"`` colours the edges
+    of a signed network (:func:`arcorpus.factions.actor_graph` with ``relations=``): conflict
+    red, cooperation green, neither grey, with a legend. The layout is a spring layout with a
+    fixed ``random_state``, so the same graph is drawn the same way every time.
     """
     nodes = list(graph.nodes)
     spread = 2.0 / max(1, len(nodes)) ** 0.5  # more room between nodes than the default
@@ -166,8 +174,12 @@ def network(
             fig, ax = plt.subplots(figsize=(8, 6.5))
         else:
             fig = ax.figure
-        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths, alpha=0.45,
-                               edge_color="#555555")
+        relations = [str(d.get(edge_color, "neither")) for _, _, d in graph.edges(data=True)] \
+            if edge_color else []
+        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths,
+                               alpha=0.7 if edge_color else 0.45,
+                               edge_color=[RELATION_COLORS.get(r, "#555555") for r in relations]
+                               if edge_color else "#555555")
         nx.draw_networkx_nodes(graph, positions, ax=ax, node_size=sizes,
                                node_color=[palette[k] for k in kinds], alpha=0.9)
         for node in nodes:
@@ -175,9 +187,13 @@ def network(
             text = str(graph.nodes[node].get(label, node)) if label else str(node)
             ax.text(x, y, display_text(text), ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0})
-        if color and len(palette) > 1:
+        several_kinds = bool(color) and len(palette) > 1
+        if several_kinds or edge_color:
             handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=display_text(k))
-                       for k, c in palette.items()]
+                       for k, c in palette.items()] if several_kinds else []
+            handles += [plt.Line2D([], [], color=RELATION_COLORS[r], lw=2,
+                                   label=display_text(RELATION_LABELS[r]))
+                        for r in RELATION_COLORS if r in set(relations)]
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
                       frameon=False)
         if title:
