@@ -12,7 +12,15 @@ from .arabic import (
     rendering_variants,
     use_arabic,
 )
-from .charts import bar_terms, heatmap, model_selection, network, time_series, topic_grid
+from .charts import (
+    bar_terms,
+    heatmap,
+    model_selection,
+    network,
+    prevalence_plot,
+    time_series,
+    topic_grid,
+)
 from .save import figure_manifest, save_figure
 
 __all__ = [
@@ -27,6 +35,7 @@ __all__ = [
     "native_shaping",
     "network",
     "pdf_text",
+    "prevalence_plot",
     "register_fonts",
     "rendering_variants",
     "save_figure",

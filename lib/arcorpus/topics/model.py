@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -65,7 +66,8 @@ class TopicModel:
         topic_terms: ``topic, rank, term, weight, frex, lift``: the top terms by probability
             (``weight``; a topic's weights sum to 1 over the vocabulary), with their FREX score
             and lift (:mod:`arcorpus.topics.labels`).
-        doc_topics: ``doc_id[, para_id], topic, share`` (shares of a document sum to 1).
+        doc_topics: ``doc_id[, para_id], topic, share`` (shares of a document sum to 1; a
+            property, built from ``shares`` on first use).
         random_state: the seed it was fitted with.
         shares: documents x topics array of ``doc_topics`` (rows sum to 1).
         engine: ``"tomotopy"`` or ``"sklearn"``.
@@ -84,12 +86,22 @@ class TopicModel:
     counts: sp.csr_matrix
     units: pd.DataFrame
     topic_terms: pd.DataFrame
-    doc_topics: pd.DataFrame
     random_state: int
     shares: np.ndarray  # documents x topics, rows sum to 1
     engine: str = "sklearn"
     posterior: np.ndarray | None = None
     n_jobs: int = 1
+
+    @cached_property
+    def doc_topics(self) -> pd.DataFrame:
+        """``doc_id[, para_id], topic, share``: :attr:`shares` as a long table, built on first
+        use (at a million paragraphs and 20 topics it is 20 million rows)."""
+        keys = unit_keys(self.units)
+        table = pd.DataFrame({"topic": np.tile(np.arange(self.k), len(self.units)),
+                              "share": self.shares.ravel()})
+        for key in reversed(keys):
+            table.insert(0, key, np.repeat(self.units[key].to_numpy(), self.k))
+        return table
 
     def top_terms(self, n: int = 10, *, by: str = "weight") -> dict[int, list[str]]:
         """topic -> its ``n`` top terms, best first, ranked by ``by``: ``"weight"``
@@ -149,7 +161,8 @@ def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_d
         raise TopicModelError(
             f"no term is left after filtering (min_df={min_df}, max_df={max_df}, stop "
             f"words): lower min_df, raise max_df, or pass more text")
-    return matrix[:, keep].tocsr(), vocabulary[keep]
+    # int32 counts: half the memory of CountVectorizer's int64 at a million documents
+    return matrix[:, keep].tocsr().astype(np.int32), vocabulary[keep]
 
 
 def check_fit_input(n_docs: int, n_terms: int, k: int) -> None:
@@ -295,12 +308,7 @@ def fit_counts(units: pd.DataFrame, matrix: sp.csr_matrix, vocabulary: np.ndarra
     shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
     word_counts = np.asarray(matrix.sum(axis=0)).ravel()
     topic_terms = topic_term_table(estimator, vocabulary, top_n=top_n, word_counts=word_counts)
-    keys = unit_keys(units)
-    doc_topics = pd.DataFrame({"topic": np.tile(np.arange(k), len(units)),
-                               "share": shares.ravel()})
-    for key in reversed(keys):
-        doc_topics.insert(0, key, np.repeat(units[key].to_numpy(), k))
-    return TopicModel(method, k, estimator, vocabulary, matrix, units, topic_terms, doc_topics,
+    return TopicModel(method, k, estimator, vocabulary, matrix, units, topic_terms,
                       random_state, shares, engine, posterior, n_jobs)
 
 
