@@ -14,7 +14,9 @@ from .arabic import (
 )
 from .charts import (
     bar_terms,
+    category_color,
     heatmap,
+    histogram,
     model_selection,
     network,
     prevalence_plot,
@@ -27,10 +29,12 @@ __all__ = [
     "ARABIC_FONT",
     "arabic_style",
     "bar_terms",
+    "category_color",
     "display_text",
     "figure_manifest",
     "font_path",
     "heatmap",
+    "histogram",
     "model_selection",
     "native_shaping",
     "network",
