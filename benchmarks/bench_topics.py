@@ -12,8 +12,10 @@ Two parts, every fit in a fresh process so that its peak memory is its own:
   then fitted on that same document-term matrix, on one core. This is the comparison the
   default engine and its iteration count were chosen from.
 * ``paragraphs``: 10k, 100k and 1M paragraphs resampled (fixed seed) from SaudiNewsNet (else
-  from the seed article), end to end from texts through ``fit_topics`` (counting included),
-  with ``--jobs`` processes/threads (default 2: the machine's cores). Configurations too slow
+  from the seed article), end to end from the text files: streamed into the counts on one core
+  (``document_term_counts``, the texts are never held in a DataFrame: 1M paragraphs of text
+  alone take ~1.1 GB as a pandas column), then fitted (``fit_counts``) with ``--jobs``
+  threads/processes (default 2: the machine's cores). Configurations too slow
   to run at a size are skipped by ``--max-docs ENGINE:N``.
 
 Columns: CPU s is ``time.process_time()`` of the fit process plus the CPU of its worker
@@ -119,8 +121,8 @@ def child(part: str, where: str, config: str, jobs: int) -> dict:
     import scipy.sparse as sp
 
     from arcorpus.text import ArabicAnalyzer
-    from arcorpus.topics import SmallCorpusWarning, coherence_npmi, fit_topics
-    from arcorpus.topics.model import fit_counts
+    from arcorpus.topics import SmallCorpusWarning, coherence_npmi
+    from arcorpus.topics.model import document_term_counts, fit_counts
 
     warnings.simplefilter("ignore", SmallCorpusWarning)
     engine, iterations = config.split(":")
@@ -134,11 +136,20 @@ def child(part: str, where: str, config: str, jobs: int) -> dict:
                            analyzer=ArabicAnalyzer(), random_state=0, max_iter=int(iterations),
                            top_n=10, n_jobs=jobs)
     else:
-        texts = [line for path in sorted(Path(where).glob("chunk_*.txt"))
-                 for line in path.read_text(encoding="utf-8").splitlines()]
+        # streamed from the chunk files into the counts (never held as a DataFrame of text),
+        # counted on one core (a second process would hold a second copy of the texts), then
+        # fitted with ``jobs`` threads (tomotopy) or processes (scikit-learn LDA)
+        def texts():
+            for path in sorted(Path(where).glob("chunk_*.txt")):
+                yield from path.read_text(encoding="utf-8").splitlines()
+
         cpu, started = time.process_time(), time.perf_counter()
-        model = fit_topics(texts, k=K, method=method, engine=engine, max_iter=int(iterations),
-                           random_state=0, n_jobs=jobs)
+        counts, vocabulary = document_term_counts(texts(), ArabicAnalyzer(), min_df=2,
+                                                  max_df=0.95)
+        units = pd.DataFrame({"doc_id": np.arange(counts.shape[0])})
+        model = fit_counts(units, counts, vocabulary, k=K, method=method, engine=engine,
+                           analyzer=ArabicAnalyzer(), random_state=0, max_iter=int(iterations),
+                           top_n=10, n_jobs=jobs)
     cpu = time.process_time() - cpu
     wall = time.perf_counter() - started
     workers_cpu, workers_mb = workers_usage()

@@ -225,17 +225,23 @@ def _design(formula: str, data: pd.DataFrame):
     return values, kept, matrix.model_spec
 
 
-def _regression_draws(design: np.ndarray, response: np.ndarray,
-                      rng: np.random.Generator) -> np.ndarray:
-    """Least squares of every column of ``response`` on ``design``, and one draw of the
-    coefficients from their normal sampling distribution (coefficients x topics)."""
-    q, r = np.linalg.qr(design)
-    coef = np.linalg.solve(r, q.T @ response)
-    residual = response - design @ coef
-    sigma2 = (residual ** 2).sum(axis=0) / (design.shape[0] - design.shape[1])
-    r_inv = np.linalg.solve(r, np.eye(r.shape[0]))  # (X'X)^-1 = R^-1 R^-T
-    noise = r_inv @ rng.standard_normal(coef.shape)
-    return coef + noise * np.sqrt(sigma2)
+class _LeastSquares:
+    """Least squares on one design for many responses: the QR factors are computed once."""
+
+    def __init__(self, design: np.ndarray):
+        self.design = design
+        self.q, self.r = np.linalg.qr(design)
+        self.r_inv = np.linalg.solve(self.r, np.eye(self.r.shape[0]))  # (X'X)^-1 = R^-1 R^-T
+
+    def draw(self, response: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """Coefficients of every column of ``response`` (coefficients x topics), plus one draw
+        from their normal sampling distribution."""
+        coef = self.r_inv @ (self.q.T @ response)
+        residual = response - self.design @ coef
+        dof = self.design.shape[0] - self.design.shape[1]
+        sigma2 = (residual ** 2).sum(axis=0) / dof
+        noise = self.r_inv @ rng.standard_normal(coef.shape)
+        return coef + noise * np.sqrt(sigma2)
 
 
 def _posterior(model: TopicModel, prior: str) -> np.ndarray:
@@ -325,12 +331,13 @@ def topic_effects(
             design, parameters = design[keep], parameters[keep]
     rng = np.random.default_rng(random_state)
     n_docs = design.shape[0]
+    solver = _LeastSquares(design) if uncertainty == "composition" else None
     draws = np.empty((n_sims, design.shape[1], model.k))
     for sim in progress_bar(range(n_sims), desc="topic effects", unit="draw", enabled=progress):
         if uncertainty == "composition":
             gamma = rng.standard_gamma(parameters)
             shares = gamma / gamma.sum(axis=1, keepdims=True)
-            draws[sim] = _regression_draws(design, shares, rng)
+            draws[sim] = solver.draw(shares, rng)
         else:
             draws[sim] = _bootstrap_draw(design, model.shares, rng)
     low, high = (1 - level) / 2, (1 + level) / 2

@@ -4,6 +4,7 @@ document-term matrix and read them as tidy tables."""
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -132,15 +133,17 @@ def check_method(method: str) -> None:
         raise ValueError(f"method must be 'lda' or 'nmf', got {method!r}")
 
 
-def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_df,
+def document_term_counts(texts: Iterable[str], analyzer: ArabicAnalyzer, *, min_df,
                          max_df, n_jobs: int = 1,
                          progress: bool | None = None) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Counts for topic modelling: the kit's document-term matrix
+    """Counts for topic modelling of ``texts`` (any iterable: a unit table's ``text`` column, or
+    a generator over files, which is never held as a DataFrame): the kit's document-term matrix
     (:func:`~arcorpus.terms.document_term_matrix`, in ``n_jobs`` processes from
-    :data:`PARALLEL_COUNTING` documents on), then terms kept
-    by document frequency as scikit-learn's ``CountVectorizer(min_df=, max_df=)`` keeps them (an
-    int is a number of documents, a float a share of them)."""
-    n_docs = len(units)
+    :data:`PARALLEL_COUNTING` documents on), then terms kept by document frequency as
+    scikit-learn's ``CountVectorizer(min_df=, max_df=)`` keeps them (an int is a number of
+    documents, a float a share of them)."""
+    texts = texts if isinstance(texts, list) else list(texts)
+    n_docs = len(texts)
     low = min_df if isinstance(min_df, int | np.integer) else min_df * n_docs
     high = max_df if isinstance(max_df, int | np.integer) else max_df * n_docs
     if high < low:
@@ -149,8 +152,8 @@ def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_d
     # starting processes costs seconds: worth it for large corpora only
     n_jobs = n_jobs if n_docs >= PARALLEL_COUNTING else 1
     try:
-        matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer,
-                                                  n_jobs=n_jobs, progress=progress)
+        matrix, vocabulary = document_term_matrix(texts, analyzer, n_jobs=n_jobs,
+                                                  progress=progress)
     except ValueError as exc:
         if "empty vocabulary" not in str(exc):
             raise
@@ -250,8 +253,8 @@ def fit_topics(
     units = unit_table(data, resolve_unit(data, unit, "paragraphs")).reset_index(drop=True)
     if counts is None:
         check_fit_input(len(units), 1, k)  # before counting
-        counts = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df,
-                                      n_jobs=n_jobs, progress=progress)
+        counts = document_term_counts(units["text"].tolist(), analyzer, min_df=min_df,
+                                      max_df=max_df, n_jobs=n_jobs, progress=progress)
     if warn_small:
         warn_if_small(counts[0].shape[0], counts[0].shape[1], k)
     return fit_counts(units, *counts, k=k, method=method, engine=engine, analyzer=analyzer,

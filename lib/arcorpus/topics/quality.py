@@ -172,8 +172,8 @@ def select_k(
     analyzer = analyzer or ArabicAnalyzer()
     units = unit_table(data, resolve_unit(data, unit, "paragraphs")).reset_index(drop=True)
     units = units.iloc[sample_rows(len(units), sample, random_state)].reset_index(drop=True)
-    counts, vocabulary = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df,
-                                              n_jobs=n_jobs, progress=progress)
+    counts, vocabulary = document_term_counts(units["text"].tolist(), analyzer, min_df=min_df,
+                                              max_df=max_df, n_jobs=n_jobs, progress=progress)
     ks = list(ks)
     warn_if_small(counts.shape[0], counts.shape[1], max(ks))
     ids = units[unit_keys(units)]
