@@ -85,7 +85,7 @@ def snn_articles_matrix() -> Path:
         from arcorpus.topics.model import document_term_counts
 
         corpus = arcorpus.load_saudinewsnet(SAUDINEWSNET)
-        counts, vocabulary = document_term_counts(corpus.unit_table("articles"),
+        counts, vocabulary = document_term_counts(corpus.unit_table("articles")["text"],
                                                   ArabicAnalyzer(), min_df=2, max_df=0.95,
                                                   n_jobs=2)
         DATA.mkdir(parents=True, exist_ok=True)
