@@ -3,7 +3,6 @@ and as an escaped, right-to-left, highlighted display; and graph export for Geph
 
 from __future__ import annotations
 
-import html
 import os
 
 import networkx as nx
@@ -12,6 +11,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..corpus.units import Unit, check_unit
 from ..io import atomic_write
+from ..markup import SafeText
 from ..terms.kwic import HTML
 from .gazetteer import Gazetteer, load_gazetteer
 
@@ -59,21 +59,23 @@ def _with_mentions(table: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
 
 def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
     """Show evidence units right to left with the two actors' mentions highlighted; all text
-    is HTML-escaped."""
+    is HTML-escaped (control characters shown as escapes, with a warning)."""
     lines = ['<div dir="rtl" class="arcorpus-evidence" style="font-size:110%;line-height:1.8">']
+    safe = SafeText()
     for row in evidence.head(max_rows).itertuples(index=False):
         pieces, cursor = [], row.start
         for start, end, actor in sorted(row.mentions):
-            pieces.append(html.escape(row.text[cursor - row.start:start - row.start]))
-            pieces.append(f'<mark title="{html.escape(actor)}">'
-                          f"{html.escape(row.text[start - row.start:end - row.start])}</mark>")
+            pieces.append(safe.html(row.text[cursor - row.start:start - row.start]))
+            pieces.append(f'<mark title="{safe.html(actor)}">'
+                          f"{safe.html(row.text[start - row.start:end - row.start])}</mark>")
             cursor = end
-        pieces.append(html.escape(row.text[cursor - row.start:]))
-        lines.append(f'<p><span dir="ltr" style="color:#888">[{html.escape(str(row.doc_id))}:'
+        pieces.append(safe.html(row.text[cursor - row.start:]))
+        lines.append(f'<p><span dir="ltr" style="color:#888">[{safe.html(row.doc_id)}:'
                      f'{row.unit_id}]</span> {"".join(pieces)}</p>')
     if len(evidence) > max_rows:
         lines.append(f"<p>… {len(evidence) - max_rows} more</p>")
     lines.append("</div>")
+    safe.warn("evidence_html")
     return HTML("\n".join(lines))
 
 
@@ -115,10 +117,37 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "c
 
 
 def export_graph(graph: nx.Graph, path: str | os.PathLike) -> None:
-    """Write ``graph`` for Gephi: ``.gexf`` or ``.graphml`` (by suffix), atomically, UTF-8."""
+    """Write ``graph`` for Gephi: ``.gexf`` or ``.graphml`` (by suffix), atomically, UTF-8.
+
+    The XML is always well-formed: characters XML forbids (control characters, lone
+    surrogates) in names and attributes are written as ``\\x..`` escapes, with a warning.
+    """
     suffix = os.fspath(path).rsplit(".", 1)[-1].lower()
     writers = {"gexf": nx.write_gexf, "graphml": nx.write_graphml}
     if suffix not in writers:
         raise ValueError(f"export to .gexf or .graphml, not .{suffix}")
+    safe = SafeText()
+    clean = _xml_safe_graph(graph, safe)
     with atomic_write(path) as handle:
-        writers[suffix](graph, handle)
+        writers[suffix](clean, handle)
+    safe.warn(os.fspath(path))
+
+
+def _xml_safe_graph(graph: nx.Graph, safe: SafeText) -> nx.Graph:
+    """A copy of ``graph`` whose string names, keys and values XML can hold."""
+    def value(v):
+        return safe.text(v) if isinstance(v, str) else v
+
+    def attributes(data: dict) -> dict:
+        return {value(k): value(v) for k, v in data.items()}
+
+    names = {node: value(node) for node in graph.nodes}
+    if len(set(names.values())) < len(names):
+        raise ValueError("two actors' names differ only by control characters; rename them "
+                         "before exporting")
+    clean = graph.__class__()
+    clean.graph.update(attributes(graph.graph))
+    clean.add_nodes_from((names[n], attributes(d)) for n, d in graph.nodes(data=True))
+    clean.add_edges_from((names[a], names[b], attributes(d))
+                         for a, b, d in graph.edges(data=True))
+    return clean

@@ -3,7 +3,6 @@ shown as written, with an escaped right-to-left display for notebooks."""
 
 from __future__ import annotations
 
-import html
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus.units import TextData, Unit, resolve_unit, unit_keys, unit_table
+from ..markup import SafeText
 from ..progress import progress_bar
 from ..text import ArabicAnalyzer, tokenize
 from ..text.normalize import normalize_with
@@ -163,22 +163,24 @@ def kwic(
 def kwic_html(table: pd.DataFrame, *, max_rows: int = 50) -> HTML:
     """Render a :func:`kwic` table for a notebook: right to left, keyword highlighted, and
     every piece of article text HTML-escaped (text from the web must never inject markup or
-    script into a notebook).
+    script into a notebook); control characters are shown as escapes, with a warning.
 
     >>> str(kwic_html(pd.DataFrame({"doc_id": ["a"], "left": ["<b>"], "keyword": ["داعش"],
     ...                             "right": ["&"], "start": [0], "end": [4]})))[:40]
     '<table dir="rtl" class="arcorpus-kwic" s'
     """
-    cell = 'style="padding:2px 8px;white-space:nowrap"'
+    cell = 'style="padding:2px 8px;white-space:nowrap'  # one style attribute per cell
     lines = ['<table dir="rtl" class="arcorpus-kwic" style="font-size:110%">',
-             f'<tr><th {cell}>doc</th><th {cell}>قبل</th><th {cell}>الكلمة</th>'
-             f'<th {cell}>بعد</th></tr>']
+             f'<tr><th {cell}">doc</th><th {cell}">قبل</th><th {cell}">الكلمة</th>'
+             f'<th {cell}">بعد</th></tr>']
+    safe = SafeText()
     for row in table.head(max_rows).itertuples(index=False):
         lines.append(
-            f'<tr><td {cell} dir="ltr">{html.escape(str(row.doc_id))}</td>'
-            f'<td {cell} style="text-align:left">{html.escape(row.left)}</td>'
-            f'<td {cell}><mark>{html.escape(row.keyword)}</mark></td>'
-            f'<td {cell} style="text-align:right">{html.escape(row.right)}</td></tr>')
+            f'<tr><td {cell}" dir="ltr">{safe.html(row.doc_id)}</td>'
+            f'<td {cell};text-align:left">{safe.html(row.left)}</td>'
+            f'<td {cell}"><mark>{safe.html(row.keyword)}</mark></td>'
+            f'<td {cell};text-align:right">{safe.html(row.right)}</td></tr>')
+    safe.warn("kwic_html")
     if len(table) > max_rows:
         lines.append(f'<tr><td colspan="4">… {len(table) - max_rows} more</td></tr>')
     lines.append("</table>")

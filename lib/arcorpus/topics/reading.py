@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 
 from ..corpus.units import unit_keys
+from ..markup import SafeText
 from ..terms.kwic import HTML
 from .model import TopicModel, fit_topics  # noqa: F401 (fit_topics: examples)
 
@@ -39,13 +38,15 @@ def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
 def representative_html(table: pd.DataFrame, *, max_chars: int = 300) -> HTML:
     """Show :func:`representative_units` right to left, escaped, grouped by topic."""
     lines = ['<div dir="rtl" class="arcorpus-topics" style="line-height:1.8">']
+    safe = SafeText()
     for topic, rows in table.groupby("topic", sort=True):
         lines.append(f'<h4 dir="ltr">Topic {int(topic)}</h4>')
         for row in rows.itertuples(index=False):
             text = row.text if len(row.text) <= max_chars else row.text[:max_chars] + " …"
             lines.append(f'<p><span dir="ltr" style="color:#888">[{row.share:.2f}]</span> '
-                         f"{html.escape(text)}</p>")
+                         f"{safe.html(text)}</p>")
     lines.append("</div>")
+    safe.warn("representative_html")
     return HTML("\n".join(lines))
 
 
