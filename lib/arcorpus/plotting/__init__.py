@@ -19,6 +19,7 @@ from .charts import (
     histogram,
     model_selection,
     network,
+    prevalence_plot,
     time_series,
     topic_grid,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "native_shaping",
     "network",
     "pdf_text",
+    "prevalence_plot",
     "register_fonts",
     "rendering_variants",
     "save_figure",

@@ -270,8 +270,31 @@ def histogram(
     return fig, axes
 
 
+def _caption(labels: dict[str, pd.DataFrame], documents: pd.DataFrame | None, key, *,
+             topic: str, term: str, n_label_terms: int, doc_chars: int) -> list[str]:
+    """Lines under a topic's bars: its top terms by each other measure, and the opening of its
+    most representative document (each line through :func:`display_text`)."""
+    import textwrap
+
+    lines = []
+    for caption, frame in labels.items():
+        rows = frame[frame[topic] == key]
+        if "rank" in rows.columns:
+            rows = rows.sort_values("rank")
+        words = rows[term].head(n_label_terms).astype(str).tolist()
+        lines.append(display_text(f"{caption}: " + "، ".join(words)))
+    if documents is not None:
+        rows = documents[documents[topic] == key]
+        if len(rows):
+            text = " ".join(str(rows.sort_values("share", ascending=False)["text"].iloc[0])
+                            .split())
+            text = text if len(text) <= doc_chars else text[:doc_chars].rsplit(" ", 1)[0] + " …"
+            lines += [display_text(line) for line in textwrap.wrap(f"«{text}»", 48)]
+    return lines
+
+
 def topic_grid(
-    table: pd.DataFrame,
+    table,
     *,
     topic: str = "topic",
     term: str = "term",
@@ -279,26 +302,114 @@ def topic_grid(
     top_n: int = 8,
     n_cols: int = 3,
     titles: dict | None = None,
+    labels: dict[str, pd.DataFrame] | None = None,
+    documents: pd.DataFrame | None = None,
+    n_label_terms: int = 5,
+    doc_chars: int = 110,
 ) -> tuple[Figure, np.ndarray]:
-    """Small multiples: the top terms of each topic as right-to-left bar charts.
+    """Small multiples: the top terms of each topic as right-to-left bar charts, and under the
+    bars its top terms by other measures and its most representative document.
 
     ``table`` is long: one row per (topic, term) with a weight; ``titles`` maps a topic to a
-    label (Arabic, English or both).
+    label (Arabic, English or both). ``labels`` maps a caption to a term table ranked by another
+    measure (e.g. ``{"FREX": model.term_table(by="frex")}``), shown as a line of its top
+    ``n_label_terms`` terms; ``documents`` (:func:`~arcorpus.topics.representative_units`) adds
+    the opening of each topic's first document.
+
+    Given a fitted :class:`~arcorpus.topics.TopicModel`, the grid shows all three: probability
+    (bars), FREX and lift (lines), and each topic's most representative unit.
+
+    Example:
+        >>> fig, axes = topic_grid(model)  # doctest: +SKIP
     """
+    if hasattr(table, "topic_terms"):  # a fitted TopicModel
+        from ..topics import representative_units
+
+        model = table
+        table = model.topic_terms
+        if labels is None:
+            labels = {"FREX": model.term_table(top_n=n_label_terms, by="frex"),
+                      "Lift": model.term_table(top_n=n_label_terms, by="lift")}
+        if documents is None:
+            documents = representative_units(model, n=1)
+    labels = labels or {}
     topics = list(dict.fromkeys(table[topic]))
     n_rows = max(1, -(-len(topics) // n_cols))
+    captions = {key: _caption(labels, documents, key, topic=topic, term=term,
+                              n_label_terms=n_label_terms, doc_chars=doc_chars)
+                for key in topics}
+    extra = max((len(c) for c in captions.values()), default=0)
     with arabic_style():
-        fig, axes = plt.subplots(n_rows, n_cols, figsize=(3.2 * n_cols, 0.28 * top_n * n_rows + 1),
-                                 squeeze=False)
+        fig, axes = plt.subplots(n_rows, n_cols, squeeze=False, figsize=(
+            3.4 * n_cols, (0.28 * top_n + 0.17 * extra + 1) * n_rows + 0.2))
         for ax, key in zip(axes.flat, topics, strict=False):
             rows = table[table[topic] == key].nlargest(top_n, weight).iloc[::-1]
             _bars(ax, rows[term], rows[weight].to_numpy(), rtl=True, color="#4c72b0")
             ax.tick_params(axis="x", labelsize=7)
             label = (titles or {}).get(key, f"Topic {key}")
             ax.set_title(display_text(str(label)), fontsize=10)
+            if captions[key]:
+                ax.set_xlabel("\n".join(captions[key]), fontsize=7, loc="right")
         for ax in list(axes.flat)[len(topics):]:
             ax.set_axis_off()
         fig.tight_layout()
+    return fig, axes
+
+
+def prevalence_plot(
+    table: pd.DataFrame,
+    *,
+    x: str = "date",
+    series: str | None = "source",
+    topic: str = "topic",
+    estimate: str = "estimate",
+    lower: str = "lower",
+    upper: str = "upper",
+    titles: dict | None = None,
+    n_cols: int = 3,
+    ylabel: str = "Expected topic share",
+) -> tuple[Figure, np.ndarray]:
+    """Topic prevalence against ``x`` (e.g. time), one line per ``series`` (e.g. source) with its
+    interval as a band, one panel per topic: the predictions of
+    :meth:`arcorpus.topics.TopicEffects.predict`.
+
+    Example:
+        >>> effects = topic_effects(model, formula="~ source * bs(day, df=4)")  # doctest: +SKIP
+        >>> fig, axes = prevalence_plot(effects.predict(topics=[3, 7]))  # doctest: +SKIP
+    """
+    topics = list(dict.fromkeys(table[topic]))
+    n_cols = min(n_cols, max(1, len(topics)))
+    n_rows = max(1, -(-len(topics) // n_cols))
+    groups = sorted(table[series].unique(), key=str) if series else [None]
+    colors = {g: plt.get_cmap("tab10")(i % 10) for i, g in enumerate(groups)}
+    with arabic_style():
+        fig, axes = plt.subplots(n_rows, n_cols, figsize=(4.2 * n_cols, 3.0 * n_rows),
+                                 squeeze=False, sharex=True)
+        for ax, key in zip(axes.flat, topics, strict=False):
+            rows = table[table[topic] == key]
+            for group in groups:
+                part = rows if group is None else rows[rows[series] == group]
+                part = part.sort_values(x)
+                label = None if group is None else display_text(str(group))
+                ax.plot(part[x], part[estimate], color=colors[group], label=label, lw=1.5)
+                if lower in part.columns and upper in part.columns:
+                    ax.fill_between(part[x], part[lower], part[upper], color=colors[group],
+                                    alpha=0.18, lw=0)
+            ax.set_title(display_text(str((titles or {}).get(key, f"Topic {key}"))),
+                         fontsize=10)
+            ax.set_ylabel(display_text(ylabel), fontsize=8)
+            ax.spines[["right", "top"]].set_visible(False)
+            ax.tick_params(labelsize=7)
+        for ax in list(axes.flat)[len(topics):]:
+            ax.set_axis_off()
+        if series and len(groups) > 1:
+            handles, names = axes.flat[0].get_legend_handles_labels()
+            fig.legend(handles, names, loc="upper center", ncols=min(len(groups), 7),
+                       fontsize=8, frameon=False, bbox_to_anchor=(0.5, 1.0))
+            fig.tight_layout(rect=(0, 0, 1, 1 - 0.05 * -(-len(groups) // 7) / n_rows))
+        else:
+            fig.tight_layout()
+        fig.autofmt_xdate()
     return fig, axes
 
 
