@@ -395,6 +395,8 @@ def dispersion_plot(
     if missing:
         raise ValueError(f"positions needs the columns {sorted(missing)}; it has "
                          f"{list(positions.columns)}")
+    if isinstance(positions[x].dtype, pd.DatetimeTZDtype):  # matplotlib wants naive dates
+        positions = positions.assign(**{x: positions[x].dt.tz_convert("UTC").dt.tz_localize(None)})
     terms = list(dict.fromkeys(positions[term]))
     counts = positions[row].value_counts()
     rows = sorted(counts.sort_index(kind="stable").sort_values(
