@@ -15,6 +15,7 @@ from .arabic import (
 from .charts import (
     bar_terms,
     category_color,
+    dispersion_plot,
     heatmap,
     histogram,
     model_selection,
@@ -30,6 +31,7 @@ __all__ = [
     "arabic_style",
     "bar_terms",
     "category_color",
+    "dispersion_plot",
     "display_text",
     "figure_manifest",
     "font_path",

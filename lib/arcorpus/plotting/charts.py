@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import matplotlib.colors
+import matplotlib.dates
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -413,25 +414,69 @@ def prevalence_plot(
     return fig, axes
 
 
+def _date_axis(ax: Axes, values: pd.Series) -> None:
+    """Dates on ``ax``'s x axis as numbers only (no month names: one language per figure):
+    month-day within a year, year-month over longer spans."""
+    span = (values.max() - values.min()) if len(values) else pd.Timedelta(0)
+    ax.xaxis.set_major_locator(matplotlib.dates.AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter(
+        "%Y-%m" if span > pd.Timedelta(days=300) else "%m-%d"))
+
+
 def time_series(
     frame: pd.DataFrame,
     *,
     x: str = "date",
     y: str = "value",
     series: str = "series",
+    lower: str | None = None,
+    upper: str | None = None,
+    integer: bool = False,
     ax: Axes | None = None,
     title: str | None = None,
+    xlabel: str | None = None,
     ylabel: str | None = None,
 ) -> tuple[Figure, Axes]:
-    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend."""
+    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend, and a
+    shaded band from ``lower`` to ``upper`` around each line when given (a confidence
+    interval: a period with few articles shows a wide band).
+
+    Time runs left to right; dates are labelled with numbers only (``07-21``, or ``2015-07``
+    over long spans), so an Arabic figure has no English month names; ``integer=True`` puts
+    whole-number ticks on the y axis (for counts). The legend is left out for a single series.
+
+    Example:
+        >>> frame = pd.DataFrame({"date": pd.to_datetime(["2015-07-20", "2015-07-27"] * 2),
+        ...                       "series": ["داعش"] * 2 + ["إيران"] * 2,
+        ...                       "value": [3, 5, 8, 2], "low": [1, 2, 5, 0],
+        ...                       "high": [6, 9, 12, 5]})
+        >>> fig, ax = time_series(frame, lower="low", upper="high", integer=True)
+        >>> len(ax.collections), len(ax.get_legend().get_texts())
+        (2, 2)
+        >>> plt.close(fig)
+    """
+    if (lower is None) != (upper is None):
+        raise ValueError("give both lower and upper (the band's edges), or neither")
     with arabic_style():
         if ax is None:
             fig, ax = plt.subplots(figsize=(7, 3.5))
         else:
             fig = ax.figure
-        for name, rows in frame.sort_values(x).groupby(series, sort=True):
-            ax.plot(rows[x], rows[y], marker="o", label=display_text(str(name)))
-        ax.legend(frameon=False)
+        groups = list(frame.sort_values(x).groupby(series, sort=True))
+        for name, rows in groups:
+            (line,) = ax.plot(rows[x], rows[y], marker="o", markersize=3.5,
+                              label=display_text(str(name)))
+            if lower is not None:
+                ax.fill_between(rows[x], rows[lower], rows[upper], color=line.get_color(),
+                                alpha=0.18, linewidth=0)
+        if len(groups) > 1:
+            ax.legend(frameon=False, fontsize=9)
+        if pd.api.types.is_datetime64_any_dtype(frame[x]):
+            _date_axis(ax, frame[x])
+        if integer:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        if xlabel:
+            ax.set_xlabel(display_text(xlabel))
         ax.set_ylabel(display_text(ylabel if ylabel is not None else y))
         if title:
             ax.set_title(display_text(title))
@@ -439,6 +484,80 @@ def time_series(
         fig.autofmt_xdate()
         fig.tight_layout()
     return fig, ax
+
+
+def dispersion_plot(
+    positions: pd.DataFrame,
+    *,
+    row: str = "doc_id",
+    x: str = "position",
+    term: str = "term",
+    max_rows: int = 30,
+    rtl: bool = True,
+    title: str | None = None,
+    xlabel: str | None = None,
+    color: str = "#4c72b0",
+) -> tuple[Figure, np.ndarray]:
+    """A dispersion plot (quanteda's ``textplot_xray``): one tick for every occurrence of a
+    term, one line per ``row`` (an article, a source, a period), one panel per term.
+
+    ``positions`` is :func:`arcorpus.terms.term_positions` output (or any table with ``term``,
+    ``row`` and ``x`` columns). With ``x="position"`` (0 = the start of the article, 1 = its
+    end) and ``rtl=True`` the axis runs right to left, as the text does, and the row labels
+    stand on the right; with ``x="date"`` time runs left to right. When there are more rows
+    than ``max_rows``, the ``max_rows`` with the most occurrences are drawn (the caller should
+    say so); rows are in sorted order.
+
+    Example:
+        >>> table = pd.DataFrame({"term": ["داعش", "داعش", "إيران"], "doc_id": ["a", "b", "a"],
+        ...                       "position": [0.1, 0.5, 0.9]})
+        >>> fig, axes = dispersion_plot(table)
+        >>> axes.shape, bool(axes[0].xaxis_inverted())
+        ((2,), True)
+        >>> plt.close(fig)
+    """
+    if positions.empty:
+        raise ValueError("no occurrence to plot: the table of positions is empty")
+    missing = {term, row, x} - set(positions.columns)
+    if missing:
+        raise ValueError(f"positions needs the columns {sorted(missing)}; it has "
+                         f"{list(positions.columns)}")
+    if isinstance(positions[x].dtype, pd.DatetimeTZDtype):  # matplotlib wants naive dates
+        positions = positions.assign(**{x: positions[x].dt.tz_convert("UTC").dt.tz_localize(None)})
+    terms = list(dict.fromkeys(positions[term]))
+    counts = positions[row].value_counts()
+    rows = sorted(counts.sort_index(kind="stable").sort_values(
+        ascending=False, kind="stable").index[:max_rows])
+    where = {value: k for k, value in enumerate(rows)}
+    is_date = pd.api.types.is_datetime64_any_dtype(positions[x])
+    with arabic_style():
+        fig, axes = plt.subplots(len(terms), 1, squeeze=False, sharex=True,
+                                 figsize=(7, 0.9 + len(terms) * (0.45 + 0.22 * len(rows))))
+        axes = axes[:, 0]
+        for ax, name in zip(axes, terms, strict=True):
+            part = positions[(positions[term] == name) & positions[row].isin(where)]
+            ax.scatter(part[x], part[row].map(where), marker="|", s=90, color=color,
+                       alpha=0.7, linewidths=1.2)
+            ax.set_yticks(range(len(rows)), [display_text(str(r)) for r in rows], fontsize=8)
+            ax.set_ylim(len(rows) - 0.5, -0.5)
+            ax.set_title(display_text(f"{name} ({len(positions[positions[term] == name]):,})"),
+                         fontsize=10)
+            if rtl:
+                ax.yaxis.tick_right()
+            ax.spines[["left" if rtl else "right", "top"]].set_visible(False)
+        if is_date:
+            _date_axis(axes[-1], positions[x])
+            fig.autofmt_xdate()
+        elif x == "position":
+            axes[-1].set_xlim(*((1, 0) if rtl else (0, 1)))
+        elif rtl:
+            axes[-1].invert_xaxis()
+        if xlabel:
+            axes[-1].set_xlabel(display_text(xlabel))
+        if title:
+            fig.suptitle(display_text(title))
+        fig.tight_layout()
+    return fig, axes
 
 
 #: How each model-selection criterion reads: its label and whether higher is better.
