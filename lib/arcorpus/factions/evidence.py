@@ -3,7 +3,6 @@ and as an escaped, right-to-left, highlighted display; and graph export for Geph
 
 from __future__ import annotations
 
-import html
 import os
 
 import networkx as nx
@@ -11,8 +10,8 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.units import Unit, check_unit
+from ..display import HTML, Marked, rtl_table
 from ..io import atomic_write
-from ..terms.kwic import HTML
 from .gazetteer import Gazetteer, load_gazetteer
 
 
@@ -57,39 +56,35 @@ def _with_mentions(table: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _evidence_rows(evidence: pd.DataFrame) -> pd.DataFrame:
+    """``unit`` ("doc_id:unit_id") and ``text`` (a :class:`Marked` with the mentions) per row."""
+    return pd.DataFrame({
+        "unit": [f"{d}:{u}" for d, u in zip(evidence["doc_id"], evidence["unit_id"],
+                                             strict=True)],
+        "text": [Marked(text, [(s - start, e - start, actor) for s, e, actor in mentions])
+                 for text, start, mentions in zip(evidence["text"], evidence["start"],
+                                                  evidence["mentions"], strict=True)],
+    })
+
+
 def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
-    """Show evidence units right to left with the two actors' mentions highlighted; all text
-    is HTML-escaped."""
-    lines = ['<div dir="rtl" class="arcorpus-evidence" style="font-size:110%;line-height:1.8">']
-    for row in evidence.head(max_rows).itertuples(index=False):
-        pieces, cursor = [], row.start
-        for start, end, actor in sorted(row.mentions):
-            pieces.append(html.escape(row.text[cursor - row.start:start - row.start]))
-            pieces.append(f'<mark title="{html.escape(actor)}">'
-                          f"{html.escape(row.text[start - row.start:end - row.start])}</mark>")
-            cursor = end
-        pieces.append(html.escape(row.text[cursor - row.start:]))
-        lines.append(f'<p><span dir="ltr" style="color:#888">[{html.escape(str(row.doc_id))}:'
-                     f'{row.unit_id}]</span> {"".join(pieces)}</p>')
-    if len(evidence) > max_rows:
-        lines.append(f"<p>… {len(evidence) - max_rows} more</p>")
-    lines.append("</div>")
-    return HTML("\n".join(lines))
+    """Show evidence units right to left (:func:`~arcorpus.display.rtl_table`) with the two
+    actors' mentions highlighted (their actor id as the mark's title); all text is
+    HTML-escaped."""
+    return rtl_table(_evidence_rows(evidence), labels={"unit": "doc:unit", "text": "النص"},
+                     max_rows=max_rows, css_class="arcorpus-evidence")
 
 
 def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30) -> HTML:
     """Every paragraph that names an actor (the first ``max_rows``), right to left, mentions
     highlighted (escaped)."""
     named = mentions.rename(columns={"para_id": "unit_id"})
-    shown = named[["doc_id", "unit_id"]].drop_duplicates().head(max_rows + 1)
+    shown = named[["doc_id", "unit_id"]].drop_duplicates().head(max_rows)
     table = shown.merge(_units(corpus, "paragraphs", shown["doc_id"]), on=["doc_id", "unit_id"])
     table = _with_mentions(table, named.merge(shown, on=["doc_id", "unit_id"]))
-    html_table = evidence_html(table, max_rows=max_rows)
     total = len(named[["doc_id", "unit_id"]].drop_duplicates())
-    if total > max_rows:  # say how many there are in all, not just one more than shown
-        html_table.markup = html_table.markup.replace(
-            f"<p>… {len(table) - max_rows} more</p>", f"<p>… {total - max_rows} more</p>")
-    return html_table
+    return rtl_table(_evidence_rows(table), labels={"unit": "doc:unit", "text": "النص"},
+                     max_rows=max_rows, total=total, css_class="arcorpus-evidence")
 
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
