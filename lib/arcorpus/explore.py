@@ -52,6 +52,7 @@ STYLE = """<style>
 .arcorpus-explorer .arcorpus-lines .widget-html-content { white-space: nowrap; overflow: hidden; }
 .arcorpus-explorer .arcorpus-lines .widget-html { margin: 0 4px; min-width: 0; }
 .arcorpus-explorer .arcorpus-terms button { direction: rtl; text-align: right; }
+.arcorpus-explorer .arcorpus-pairs select { direction: rtl; }
 .arcorpus-explorer .widget-html-content table { margin: 0; }
 </style>"""
 
@@ -152,7 +153,7 @@ class ConcordanceExplorer(Explorer):
     title = "concordance"
 
     def __init__(self, corpus: Corpus, query: str = "", *, window: int = 6,
-                 sort: Sequence[str] = (), max_lines: int = 25) -> None:
+                 sort: Sequence[str] = (), max_lines: int = 20) -> None:
         super().__init__()
         if not isinstance(corpus, Corpus):
             raise TypeError("the concordance explorer reads paragraphs from a Corpus "
@@ -315,9 +316,10 @@ class ConcordanceExplorer(Explorer):
                                  description="sort by", layout=widgets.Layout(width="200px"))
         then = widgets.Dropdown(options=positions, value=[*self.sort, "", ""][1],
                                 description="then", layout=widgets.Layout(width="200px"))
-        source = widgets.Dropdown(options=[("all sources", None), *[(s, s) for s in
-                                                                      self.sources]],
-                                  value=self.source, description="source")
+        # "" stands for "all" (a Dropdown shows no label for the value None)
+        source = widgets.Dropdown(options=[("all sources", ""), *[(s, s) for s in
+                                                                    self.sources]],
+                                  value=self.source or "", description="source")
         days = self.days
         dates = widgets.SelectionRangeSlider(options=days or ["-"], index=(0, max(0, len(days)
                                                                                 - 1)),
@@ -341,9 +343,8 @@ class ConcordanceExplorer(Explorer):
         self.controls.update(query=query, window=window, sort=first, then=then, source=source,
                              dates=dates, status=status, reading=reading, lines=grid, rows=rows)
 
-        def refresh() -> None:
+        def refresh() -> None:  # the status last: it says the lines are up to date
             lines = self.lines
-            status.value = _note(self.summary())
             for i, (button, left, keyword, right) in enumerate(rows):
                 visible = i < len(lines)
                 for w in (button, left, keyword, right):
@@ -358,6 +359,7 @@ class ConcordanceExplorer(Explorer):
                                    f'style="text-align:right">{html.escape(line["right"])}</div>')
                     button.button_style = "info" if i == self.selected else ""
             reading.value = "" if self.selected is None else str(self.paragraph(self.selected))
+            status.value = _note(self.summary())
 
         def show(i: int) -> None:
             self.select(i)
@@ -365,7 +367,7 @@ class ConcordanceExplorer(Explorer):
 
         def sync() -> None:  # after a call from elsewhere (the terms explorer)
             self._set(query, value=self.query)
-            self._set(source, value=self.source)
+            self._set(source, value=self.source or "")
             refresh()
 
         self._refresh = sync
@@ -374,7 +376,7 @@ class ConcordanceExplorer(Explorer):
         self._wire(window, lambda v: (self.set_window(v), refresh()))
         self._wire(first, lambda v: (self.set_sort([v, then.value]), refresh()))
         self._wire(then, lambda v: (self.set_sort([first.value, v]), refresh()))
-        self._wire(source, lambda v: (self.set_source(v), refresh()))
+        self._wire(source, lambda v: (self.set_source(v or None), refresh()))
         self._wire(dates, lambda v: (self.set_dates(*v) if len(days) > 1 else None, refresh()))
         refresh()
         filters = widgets.HBox([source, dates])
@@ -391,6 +393,10 @@ TERM_MEASURES = {
     "TF-IDF": "tfidf",
     "keyness": "g2",
 }
+
+
+#: the most terms the terms explorer's widget lists (one button each)
+MAX_TERMS = 30
 
 
 class TermsExplorer(Explorer):
@@ -417,7 +423,7 @@ class TermsExplorer(Explorer):
                              f"{list(corpus.articles.columns)}")
         self.corpus, self.by = corpus, by
         self.min_count = min_count
-        self.concordance = concordance or ConcordanceExplorer(corpus)
+        self.concordance = concordance or ConcordanceExplorer(corpus, max_lines=10)
         self._cache: dict[tuple, pd.DataFrame] = {}
         self.group: str | None = None
         self.measure, self.top_n, self.message = "count", top_n, ""
@@ -532,30 +538,31 @@ class TermsExplorer(Explorer):
     def _build(self):
         import ipywidgets as widgets
 
-        group = widgets.Dropdown(options=[("whole corpus", None), *[(g, g) for g in
-                                                                   self.groups]],
-                                 value=self.group, description=self.by or "group")
+        group = widgets.Dropdown(options=[("whole corpus", ""), *[(g, g) for g in
+                                                                 self.groups]],
+                                 value=self.group or "", description=self.by or "group")
         measure = widgets.ToggleButtons(options=list(TERM_MEASURES), value=self.measure)
-        top_n = widgets.IntSlider(value=self.top_n, min=5, max=50, description="top N")
+        top_n = widgets.IntSlider(value=min(self.top_n, MAX_TERMS), min=5, max=MAX_TERMS,
+                                  description="top N")
         status = widgets.HTML()
         status.add_class("arcorpus-status")
-        chart = widgets.Image(format="png", layout=widgets.Layout(max_width="560px"))
+        chart = widgets.Image(format="png", layout=widgets.Layout(max_width="520px"))
         buttons = []
-        for _ in range(50):
+        for _ in range(MAX_TERMS):
             button = widgets.Button(layout=widgets.Layout(width="auto"))
             button.add_class("arcorpus-term")
             button.on_click(lambda b: (self.open(b.tooltip), self.concordance.show()))
             buttons.append(button)
-        terms = widgets.Box(buttons, layout=widgets.Layout(flex_flow="row wrap"))
+        terms = widgets.Box(buttons, layout=widgets.Layout(
+            flex_flow="row wrap", align_content="flex-start", max_width="420px"))
         terms.add_class("arcorpus-terms")
         terms.add_class("arcorpus-rtl")
         concordance = self.concordance.widget()
         self.controls.update(group=group, measure=measure, top_n=top_n, status=status,
                              chart=chart, terms=terms, buttons=buttons)
 
-        def refresh() -> None:
+        def refresh() -> None:  # the status last: it says the view is up to date
             table = self.table()
-            status.value = _note(self.summary())
             chart.value = self.chart() or b""
             chart.layout.display = None if len(table) else "none"
             for i, button in enumerate(buttons):
@@ -565,8 +572,9 @@ class TermsExplorer(Explorer):
                     term, value = table["term"].iloc[i], table[self.column].iloc[i]
                     button.tooltip = term
                     button.description = f"{term} ({value:g})"
+            status.value = _note(self.summary())
 
-        self._wire(group, lambda v: (self.set_group(v), refresh()))
+        self._wire(group, lambda v: (self.set_group(v or None), refresh()))
         self._wire(measure, lambda v: (self.set_measure(v), refresh()))
         self._wire(top_n, lambda v: (self.set_top_n(v), refresh()))
         refresh()
@@ -719,20 +727,20 @@ class ActorsExplorer(Explorer):
         status.add_class("arcorpus-status")
         picture = widgets.Image(format="png", layout=widgets.Layout(max_width="720px"))
         pairs = widgets.Select(rows=8, description="pair", layout=widgets.Layout(width="520px"))
-        pairs.add_class("arcorpus-rtl")
+        pairs.add_class("arcorpus-pairs")
         evidence = widgets.HTML()
         evidence.add_class("arcorpus-evidence-view")
         self.controls.update(unit=unit, measure=measure, min_count=min_count, status=status,
                              network=picture, pairs=pairs, evidence=evidence)
 
-        def refresh() -> None:
-            status.value = _note(self.summary())
+        def refresh() -> None:  # the status last: it says the view is up to date
             picture.value = self.picture() or b""
             picture.layout.display = None if self.picture() else "none"
             options = self.pairs()
             current = self.pair if self.pair in [p for _, p in options] else None
             self._set(pairs, options=options, value=current)
             evidence.value = str(self.evidence()) if current else ""
+            status.value = _note(self.summary())
 
         def change_unit(value: str) -> None:
             self.set_unit(value)
@@ -842,12 +850,14 @@ class TopicsExplorer(Explorer):
                 time_series(rows, x="month", y="share", ax=axes[0], ylabel="mean share",
                             title="by month")
             else:
+                axes[0].text(0.5, 0.5, "no dates", ha="center", va="center", color="#888")
                 axes[0].set_axis_off()
             if source is not None:
                 rows = source[source["topic"] == self.topic]
                 bar_terms(rows, term="source", value="share", top_n=len(rows), rtl=False,
                           ax=axes[1], title="by source", xlabel="mean share")
             else:
+                axes[1].text(0.5, 0.5, "no sources", ha="center", va="center", color="#888")
                 axes[1].set_axis_off()
             fig.tight_layout()
             self._pictures[self.topic] = _png(fig)
