@@ -6,7 +6,9 @@ Every HTML display of the kit (:func:`~arcorpus.terms.kwic_html`,
 :func:`rtl_table`: the table runs right to left, Arabic text columns are right-aligned and
 ``dir="rtl"``, ids, dates and numbers stay left to right, highlighted spans are ``<mark>``, and
 every piece of text is HTML-escaped (text from the web must never inject markup or script into a
-notebook). Each element carries at most one ``style`` and one ``dir`` attribute.
+notebook), control characters shown as escapes with a warning (:mod:`arcorpus.markup`), so that
+the markup is always well-formed. Each element carries at most one ``style`` and one ``dir``
+attribute.
 
 ``enable_rtl_tables()`` opts a notebook in: from then on, pandas DataFrames that hold Arabic
 text display through :func:`rtl_table` too (other frames display as pandas draws them).
@@ -19,13 +21,14 @@ escaped cell.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from .markup import SafeText
 
 #: Arabic letters (the Arabic blocks and presentation forms)
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -64,19 +67,20 @@ class Marked:
     spans: Sequence[tuple] = ()
 
 
-def marked_html(value: Marked) -> str:
+def marked_html(value: Marked, safe: SafeText | None = None) -> str:
     """The escaped text of ``value`` with each span inside ``<mark>`` (overlaps: the first
     span wins; spans outside the text are clipped)."""
+    safe = safe or SafeText()
     text, pieces, cursor = value.text, [], 0
     for span in sorted(value.spans, key=lambda s: (s[0], s[1])):
         start, end = max(int(span[0]), cursor), min(int(span[1]), len(text))
         if end <= start:
             continue
-        title = f' title="{html.escape(str(span[2]))}"' if len(span) > 2 else ""
-        pieces.append(html.escape(text[cursor:start]))
-        pieces.append(f"<mark{title}>{html.escape(text[start:end])}</mark>")
+        title = f' title="{safe.html(span[2])}"' if len(span) > 2 else ""
+        pieces.append(safe.html(text[cursor:start]))
+        pieces.append(f"<mark{title}>{safe.html(text[start:end])}</mark>")
         cursor = end
-    pieces.append(html.escape(text[cursor:]))
+    pieces.append(safe.html(text[cursor:]))
     return "".join(pieces)
 
 
@@ -117,7 +121,7 @@ def _decimals(values: np.ndarray, precision: int) -> int:
     return precision
 
 
-def _cells(column: pd.Series) -> list[str]:
+def _cells(column: pd.Series, safe: SafeText) -> list[str]:
     """The escaped HTML of each value of a column."""
     if pd.api.types.is_float_dtype(column):
         values = column.to_numpy(dtype=float)
@@ -126,11 +130,11 @@ def _cells(column: pd.Series) -> list[str]:
     cells = []
     for value in column.tolist():
         if isinstance(value, Marked):
-            cells.append(marked_html(value))
+            cells.append(marked_html(value, safe))
         elif value is None or (np.ndim(value) == 0 and pd.isna(value)):
             cells.append("")
         else:
-            cells.append(html.escape(str(value)))
+            cells.append(safe.html(value))
     return cells
 
 
@@ -152,6 +156,7 @@ def rtl_table(
     header: bool = True,
     caption: str | None = None,
     css_class: str = "",
+    name: str = "rtl_table",
 ) -> HTML:
     """An escaped, right-to-left HTML table of ``table`` for a notebook.
 
@@ -172,6 +177,7 @@ def rtl_table(
         header: show the header row.
         caption: a caption above the table.
         css_class: extra class of the ``<table>`` (the class ``arcorpus-table`` is always set).
+        name: what the warning about control characters names (the display's function).
 
     Example:
         >>> str(rtl_table(pd.DataFrame({"term": ["<درعا>"], "count": [3]})))[:60]
@@ -193,27 +199,28 @@ def rtl_table(
     arabic = set(arabic_columns(shown))
     nowrap = set(nowrap)
     specs = []  # (direction, style) per column
-    for name in names:
-        numeric = pd.api.types.is_numeric_dtype(shown[name]) and \
-            not pd.api.types.is_bool_dtype(shown[name])
-        direction = "rtl" if name in arabic else "ltr"
-        side = (align or {}).get(name, "right" if name in arabic or numeric else "left")
+    for column in names:
+        numeric = pd.api.types.is_numeric_dtype(shown[column]) and \
+            not pd.api.types.is_bool_dtype(shown[column])
+        direction = "rtl" if column in arabic else "ltr"
+        side = (align or {}).get(column, "right" if column in arabic or numeric else "left")
         style = f"text-align:{side};padding:2px 8px;vertical-align:top"
-        if name in nowrap:
+        if column in nowrap:
             style += ";white-space:nowrap"
         specs.append((direction, style))
+    safe = SafeText()
     classes = " ".join(["arcorpus-table", *css_class.split()])
-    lines = [f'<table dir="rtl" class="{html.escape(classes)}" '
+    lines = [f'<table dir="rtl" class="{safe.html(classes)}" '
              'style="font-size:110%;border-collapse:collapse;table-layout:auto;margin:0">']
     if caption:
-        lines.append(f'<caption dir="auto">{html.escape(caption)}</caption>')
+        lines.append(f'<caption dir="auto">{safe.html(caption)}</caption>')
     if header:
-        heads = [html.escape(str((labels or {}).get(n, n))) for n in names]
+        heads = [safe.html((labels or {}).get(n, n)) for n in names]
         lines.append("<thead><tr>" + "".join(
             f"<th{_attributes('auto', style)}>{head}</th>"
             for head, (_, style) in zip(heads, specs, strict=True)) + "</tr></thead>")
     lines.append("<tbody>")
-    cells = [_cells(shown[name]) for name in names]
+    cells = [_cells(shown[column], safe) for column in names]
     for row in range(len(shown)):
         lines.append("<tr>" + "".join(
             f"<td{_attributes(direction, style)}>{cells[k][row]}</td>"
@@ -223,6 +230,7 @@ def rtl_table(
         lines.append(f'<tr><td colspan="{len(names)}"{_attributes("ltr", "color:#888")}>'
                      f"… {more} more</td></tr>")
     lines.append("</tbody></table>")
+    safe.warn(name, stacklevel=4)
     return HTML("\n".join(lines))
 
 

@@ -12,6 +12,7 @@ from ..corpus import Corpus
 from ..corpus.units import Unit, check_unit
 from ..display import HTML, Marked, rtl_table
 from ..io import atomic_write
+from ..markup import SafeText
 from .gazetteer import Gazetteer, load_gazetteer
 
 
@@ -64,15 +65,15 @@ def _evidence_rows(evidence: pd.DataFrame) -> pd.DataFrame:
         "text": [Marked(text, [(s - start, e - start, actor) for s, e, actor in mentions])
                  for text, start, mentions in zip(evidence["text"], evidence["start"],
                                                   evidence["mentions"], strict=True)],
-    })
+    }, dtype=object)
 
 
 def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
     """Show evidence units right to left (:func:`~arcorpus.display.rtl_table`) with the two
     actors' mentions highlighted (their actor id as the mark's title); all text is
-    HTML-escaped."""
+    HTML-escaped (control characters shown as escapes, with a warning)."""
     return rtl_table(_evidence_rows(evidence), labels={"unit": "doc:unit", "text": "النص"},
-                     max_rows=max_rows, css_class="arcorpus-evidence")
+                     max_rows=max_rows, css_class="arcorpus-evidence", name="evidence_html")
 
 
 def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30) -> HTML:
@@ -84,7 +85,8 @@ def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30)
     table = _with_mentions(table, named.merge(shown, on=["doc_id", "unit_id"]))
     total = len(named[["doc_id", "unit_id"]].drop_duplicates())
     return rtl_table(_evidence_rows(table), labels={"unit": "doc:unit", "text": "النص"},
-                     max_rows=max_rows, total=total, css_class="arcorpus-evidence")
+                     max_rows=max_rows, total=total, css_class="arcorpus-evidence",
+                     name="mentions_html")
 
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
@@ -110,10 +112,37 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "c
 
 
 def export_graph(graph: nx.Graph, path: str | os.PathLike) -> None:
-    """Write ``graph`` for Gephi: ``.gexf`` or ``.graphml`` (by suffix), atomically, UTF-8."""
+    """Write ``graph`` for Gephi: ``.gexf`` or ``.graphml`` (by suffix), atomically, UTF-8.
+
+    The XML is always well-formed: characters XML forbids (control characters, lone
+    surrogates) in names and attributes are written as ``\\x..`` escapes, with a warning.
+    """
     suffix = os.fspath(path).rsplit(".", 1)[-1].lower()
     writers = {"gexf": nx.write_gexf, "graphml": nx.write_graphml}
     if suffix not in writers:
         raise ValueError(f"export to .gexf or .graphml, not .{suffix}")
+    safe = SafeText()
+    clean = _xml_safe_graph(graph, safe)
     with atomic_write(path) as handle:
-        writers[suffix](graph, handle)
+        writers[suffix](clean, handle)
+    safe.warn(os.fspath(path))
+
+
+def _xml_safe_graph(graph: nx.Graph, safe: SafeText) -> nx.Graph:
+    """A copy of ``graph`` whose string names, keys and values XML can hold."""
+    def value(v):
+        return safe.text(v) if isinstance(v, str) else v
+
+    def attributes(data: dict) -> dict:
+        return {value(k): value(v) for k, v in data.items()}
+
+    names = {node: value(node) for node in graph.nodes}
+    if len(set(names.values())) < len(names):
+        raise ValueError("two actors' names differ only by control characters; rename them "
+                         "before exporting")
+    clean = graph.__class__()
+    clean.graph.update(attributes(graph.graph))
+    clean.add_nodes_from((names[n], attributes(d)) for n, d in graph.nodes(data=True))
+    clean.add_edges_from((names[a], names[b], attributes(d))
+                         for a, b, d in graph.edges(data=True))
+    return clean

@@ -151,20 +151,21 @@ def kwic_html(table: pd.DataFrame, *, max_rows: int = 50) -> HTML:
     """Render a :func:`kwic` table for a notebook (:func:`~arcorpus.display.rtl_table`): right
     to left, lined up on the keyword (the text before it aligned towards it on its right, the
     text after it on its left), keyword highlighted, and every piece of article text
-    HTML-escaped (text from the web must never inject markup or script into a notebook).
+    HTML-escaped (text from the web must never inject markup or script into a notebook);
+    control characters are shown as escapes, with a warning.
 
     >>> str(kwic_html(pd.DataFrame({"doc_id": ["a"], "left": ["<b>"], "keyword": ["داعش"],
     ...                             "right": ["&"], "start": [0], "end": [4]})))[:40]
     '<table dir="rtl" class="arcorpus-table a'
     """
-    lines = pd.DataFrame({
-        "doc": table["doc_id"].astype(str).to_numpy(),
-        "left": table["left"].to_numpy(),
+    lines = pd.DataFrame({  # object columns: text that no string dtype could hold stays as is
+        "doc": table["doc_id"].astype(object).map(str),
+        "left": table["left"].astype(object),
         "keyword": [Marked(k, [(0, len(k))]) for k in table["keyword"]],
-        "right": table["right"].to_numpy(),
-    })
+        "right": table["right"].astype(object),
+    }, dtype=object)
     return rtl_table(lines, labels={"doc": "doc", "left": "قبل", "keyword": "الكلمة",
                                     "right": "بعد"},
                      align={"left": "left", "keyword": "center", "right": "right"},
                      nowrap=("doc", "left", "keyword", "right"), max_rows=max_rows,
-                     css_class="arcorpus-kwic")
+                     css_class="arcorpus-kwic", name="kwic_html")

@@ -42,10 +42,12 @@ def representative_html(table: pd.DataFrame, *, max_chars: int = 300,
     shown = pd.DataFrame({
         "topic": rows["topic"].astype(int).to_numpy(),
         "share": rows["share"].astype(float).round(2).to_numpy(),
-        "text": [t if len(t) <= max_chars else t[:max_chars] + " …" for t in rows["text"]],
+        "text": pd.Series([t if len(t) <= max_chars else t[:max_chars] + " …"
+                           for t in rows["text"]], dtype=object),
     })
     return rtl_table(shown, labels={"topic": "topic", "share": "share", "text": "النص"},
-                     align={"topic": "center"}, max_rows=max_rows, css_class="arcorpus-topics")
+                     align={"topic": "center"}, max_rows=max_rows, css_class="arcorpus-topics",
+                     name="representative_html")
 
 
 def topic_prevalence(model: TopicModel, by: str | pd.Series) -> pd.DataFrame:
