@@ -267,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         with jupyterlab(folder) as lab, chromium() as page:
             run_all_cells(page, lab, "06_explore.ipynb", last=EXPLORERS["topics"],
                           timeout=900)
+            terms = page.locator(EXPLORERS["terms"]).first  # open the first term's lines
+            terms.locator(".arcorpus-term").first.click()
+            terms.locator(".arcorpus-concordance .arcorpus-keyword").first.wait_for(
+                timeout=300_000)
             for path in screenshots(page, args.out).values():
                 print(path)
     return 0

@@ -176,7 +176,7 @@ def test_actors_callbacks_and_widget(seed):
     with pytest.raises(ValueError):
         explorer.set_unit("chapters")
     assert str(explorer.pick("fsa", "nusra")) == str(evidence_html(
-        cooccurrence_evidence(seed, mentions, "fsa", "nusra", unit="paragraphs"), max_rows=10))
+        cooccurrence_evidence(seed, mentions, "fsa", "nusra", unit="paragraphs"), max_rows=5))
     explorer.set_measure("count")
     explorer.set_min_count(1)
     explorer.widget()

@@ -571,7 +571,7 @@ class TermsExplorer(Explorer):
                 if visible:
                     term, value = table["term"].iloc[i], table[self.column].iloc[i]
                     button.tooltip = term
-                    button.description = f"{term} ({value:g})"
+                    button.description = f"{term} ({value:.4g})"
             status.value = _note(self.summary())
 
         self._wire(group, lambda v: (self.set_group(v or None), refresh()))
@@ -598,8 +598,9 @@ class ActorsExplorer(Explorer):
 
     def __init__(self, corpus: Corpus, mentions: pd.DataFrame | None = None, *,
                  unit: str = "paragraphs", measure: str = "count", min_count: int = 1,
-                 gazetteer=None) -> None:
+                 gazetteer=None, max_evidence: int = 5) -> None:
         super().__init__()
+        self.max_evidence = max_evidence
         if not isinstance(corpus, Corpus):
             raise TypeError(f"the actors explorer takes a Corpus, not {type(corpus).__name__}")
         self.corpus = corpus
@@ -702,7 +703,7 @@ class ActorsExplorer(Explorer):
         if self.pair is None:
             return HTML("")
         table = cooccurrence_evidence(self.corpus, self.mentions, *self.pair, unit=self.unit)
-        return evidence_html(table, max_rows=10)
+        return evidence_html(table, max_rows=self.max_evidence)
 
     def snapshot(self) -> str:
         parts = [_note(self.summary()), _img(self.picture(), "actor network")]
