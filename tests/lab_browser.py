@@ -250,6 +250,15 @@ def screenshots(page, folder: Path) -> dict[str, Path]:
     return written
 
 
+def _shrink(path: Path) -> None:
+    """Rewrite a screenshot with a 128-colour palette: small enough to commit."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Screenshots of notebook 06's explorers")
     parser.add_argument("--corpus", default=None, help="a corpus path or saudinewsnet")
@@ -272,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             terms.locator(".arcorpus-concordance .arcorpus-keyword").first.wait_for(
                 timeout=300_000)
             for path in screenshots(page, args.out).values():
-                print(path)
+                _shrink(path)
+                print(path, path.stat().st_size)
     return 0
 
 
