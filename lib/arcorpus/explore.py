@@ -425,10 +425,9 @@ class TermsExplorer(Explorer):
         self.min_count = min_count
         self.concordance = concordance or ConcordanceExplorer(corpus, max_lines=10)
         self._cache: dict[tuple, pd.DataFrame] = {}
-        self.group: str | None = None
-        self.measure, self.top_n, self.message = "count", top_n, ""
-        self.set_group(group)
-        self.set_measure(measure)
+        self.top_n, self.message = top_n, ""
+        self.group = self._checked_group(group)  # nothing is counted until it is shown
+        self.measure = self._checked_measure(measure)
 
     def __repr__(self) -> str:
         return (f"TermsExplorer(by={self.by!r}, group={self.group!r}, "
@@ -441,18 +440,24 @@ class TermsExplorer(Explorer):
         return sorted(self.corpus.articles[self.by].dropna().astype(str).unique())
 
     # -- callbacks ------------------------------------------------------------------------
-    def set_group(self, group: str | None) -> pd.DataFrame:
-        """One group (a value of ``by``), or None for the whole corpus."""
+    def _checked_group(self, group: str | None) -> str | None:
         if group is not None and group not in self.groups:
             raise ValueError(f"no group {group!r} in {self.by!r}; groups: {self.groups}")
-        self.group = group
+        return group
+
+    def _checked_measure(self, measure: str) -> str:
+        if measure not in TERM_MEASURES:
+            raise ValueError(f"measure is one of {list(TERM_MEASURES)}, not {measure!r}")
+        return measure
+
+    def set_group(self, group: str | None) -> pd.DataFrame:
+        """One group (a value of ``by``), or None for the whole corpus."""
+        self.group = self._checked_group(group)
         return self.table()
 
     def set_measure(self, measure: str) -> pd.DataFrame:
         """``"count"``, ``"per 10k"``, ``"TF-IDF"`` or ``"keyness"``."""
-        if measure not in TERM_MEASURES:
-            raise ValueError(f"measure is one of {list(TERM_MEASURES)}, not {measure!r}")
-        self.measure = measure
+        self.measure = self._checked_measure(measure)
         return self.table()
 
     def set_top_n(self, top_n: int) -> pd.DataFrame:
