@@ -363,7 +363,7 @@ def test_reading_representative_units_and_prevalence(corpus):
     assert table.groupby("topic")["share"].apply(lambda s: s.is_monotonic_decreasing).all()
     hostile = table.assign(text="<script>alert(1)</script> نص")
     markup = str(representative_html(hostile))
-    assert "<script>" not in markup and markup.startswith('<div dir="rtl"')
+    assert "<script>" not in markup and markup.startswith('<table dir="rtl"')
     halves = (model.units["para_id"] < 6).rename("first_half")
     prevalence = topic_prevalence(model, by=halves)
     assert list(prevalence.columns) == ["first_half", "topic", "share", "n_docs"]

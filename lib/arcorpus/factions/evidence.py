@@ -10,9 +10,9 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.units import Unit, check_unit
+from ..display import HTML, Marked, rtl_table
 from ..io import atomic_write
 from ..markup import SafeText
-from ..terms.kwic import HTML
 from .gazetteer import Gazetteer, load_gazetteer
 from .relations import typed_edges
 
@@ -74,56 +74,48 @@ def _with_mentions(table: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _evidence_rows(evidence: pd.DataFrame) -> pd.DataFrame:
+    """``unit`` ("doc_id:unit_id"), ``relation`` when the evidence is typed, and ``text`` (a
+    :class:`Marked` with the mentions, and the cue of a typed relation underlined) per row."""
+    spans = [[(s - start, e - start, actor) for s, e, actor in mentions]
+             for start, mentions in zip(evidence["start"], evidence["mentions"], strict=True)]
+    rows = {"unit": [f"{d}:{u}" for d, u in zip(evidence["doc_id"], evidence["unit_id"],
+                                                 strict=True)]}
+    if "cue_start" in evidence.columns:
+        rows["relation"] = list(evidence["relation"])
+        for marks, start, cue_start, cue_end, relation in zip(
+                spans, evidence["start"], evidence["cue_start"], evidence["cue_end"],
+                evidence["relation"], strict=True):
+            cue = (cue_start - start, cue_end - start)
+            if cue_start >= 0 and not any(s < cue[1] and cue[0] < e for s, e, _ in marks):
+                marks.append((*cue, relation, _RELATION_COLOURS.get(relation, "#555555")))
+    rows["text"] = [Marked(text, marks) for text, marks in zip(evidence["text"], spans,
+                                                               strict=True)]
+    return pd.DataFrame(rows, dtype=object)
+
+
 def evidence_html(evidence: pd.DataFrame, *, max_rows: int = 30) -> HTML:
-    """Show evidence units right to left with the two actors' mentions highlighted and, when
-    the evidence is typed (``relation``, ``cue_start``, ``cue_end`` columns), the cue
-    underlined in the relation's colour and the relation named; all text is HTML-escaped
-    (control characters shown as escapes, with a warning)."""
-    lines = ['<div dir="rtl" class="arcorpus-evidence" style="font-size:110%;line-height:1.8">']
-    typed = "cue_start" in evidence.columns
-    safe = SafeText()
-    for row in evidence.head(max_rows).itertuples(index=False):
-        marks = [(start, end, "actor", actor) for start, end, actor in row.mentions]
-        if typed and row.cue_start >= 0 and not any(
-                s < row.cue_end and row.cue_start < e for s, e, _, _ in marks):
-            marks.append((row.cue_start, row.cue_end, "cue", row.relation))
-        pieces, cursor = [], row.start
-        for start, end, kind, label in sorted(marks):
-            pieces.append(safe.html(row.text[cursor - row.start:start - row.start]))
-            words = safe.html(row.text[start - row.start:end - row.start])
-            if kind == "actor":
-                pieces.append(f'<mark title="{safe.html(label)}">{words}</mark>')
-            else:
-                pieces.append(f'<u class="cue" title="{safe.html(label)}" style="text-decoration:'
-                              f'underline 2px {_RELATION_COLOURS[label]}">{words}</u>')
-            cursor = end
-        pieces.append(safe.html(row.text[cursor - row.start:]))
-        label = ""
-        if typed:
-            label = (f' <span dir="ltr" style="color:{_RELATION_COLOURS[row.relation]}">'
-                     f"{safe.html(row.relation)}</span>")
-        lines.append(f'<p><span dir="ltr" style="color:#888">[{safe.html(row.doc_id)}:'
-                     f'{row.unit_id}]</span>{label} {"".join(pieces)}</p>')
-    if len(evidence) > max_rows:
-        lines.append(f"<p>… {len(evidence) - max_rows} more</p>")
-    lines.append("</div>")
-    safe.warn("evidence_html")
-    return HTML("\n".join(lines))
+    """Show evidence units right to left (:func:`~arcorpus.display.rtl_table`) with the two
+    actors' mentions highlighted (their actor id as the mark's title) and, when the evidence is
+    typed (``relation``, ``cue_start``, ``cue_end`` columns), the relation in its own column and
+    the cue underlined in the relation's colour; all text is HTML-escaped (control characters
+    shown as escapes, with a warning)."""
+    labels = {"unit": "doc:unit", "relation": "relation", "text": "النص"}
+    return rtl_table(_evidence_rows(evidence), labels=labels, max_rows=max_rows,
+                     css_class="arcorpus-evidence", name="evidence_html")
 
 
 def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30) -> HTML:
     """Every paragraph that names an actor (the first ``max_rows``), right to left, mentions
     highlighted (escaped)."""
     named = mentions.rename(columns={"para_id": "unit_id"})
-    shown = named[["doc_id", "unit_id"]].drop_duplicates().head(max_rows + 1)
+    shown = named[["doc_id", "unit_id"]].drop_duplicates().head(max_rows)
     table = shown.merge(_units(corpus, "paragraphs", shown["doc_id"]), on=["doc_id", "unit_id"])
     table = _with_mentions(table, named.merge(shown, on=["doc_id", "unit_id"]))
-    html_table = evidence_html(table, max_rows=max_rows)
     total = len(named[["doc_id", "unit_id"]].drop_duplicates())
-    if total > max_rows:  # say how many there are in all, not just one more than shown
-        html_table.markup = html_table.markup.replace(
-            f"<p>… {len(table) - max_rows} more</p>", f"<p>… {total - max_rows} more</p>")
-    return html_table
+    return rtl_table(_evidence_rows(table), labels={"unit": "doc:unit", "text": "النص"},
+                     max_rows=max_rows, total=total, css_class="arcorpus-evidence",
+                     name="mentions_html")
 
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",

@@ -167,7 +167,10 @@ def network(
     sizes = 300 + 1700 * sizes / sizes.max() if len(sizes) and sizes.max() > 0 else 600
     widths = np.array([float(d.get(width, 1)) if width else 1.0
                        for _, _, d in graph.edges(data=True)])
-    widths = 0.5 + 5 * widths / widths.max() if len(widths) and widths.max() > 0 else 1.0
+    # measured from the lowest weight when some are negative (PMI, NPMI), so widths stay >= 0.5
+    low = min(0.0, widths.min()) if len(widths) else 0.0
+    widths = (0.5 + 5 * (widths - low) / (widths.max() - low)
+              if len(widths) and widths.max() > low else 1.0)
     kinds = [str(graph.nodes[n].get(color, "")) if color else "" for n in nodes]
     palette = {kind: category_color(kind) for kind in sorted(set(kinds))}
     with arabic_style():
