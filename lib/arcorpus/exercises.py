@@ -208,6 +208,15 @@ def _dated(corpus, freq: str | None):
     return dated, freq
 
 
+def _same_lines(answer: pd.DataFrame, lines: pd.DataFrame, has: str, unsorted: str) -> int:
+    """Fail unless ``answer`` holds the concordance ``lines`` (by doc_id and start), in order."""
+    expected = list(zip(lines["doc_id"], lines["start"], strict=True))
+    given = list(zip(answer["doc_id"], answer["start"], strict=True))
+    _require(set(given) == set(expected), f"{has} {len(expected)} lines; you have {len(given)}")
+    _require(given == expected, unsorted)
+    return len(expected)
+
+
 def _trends(change: pd.DataFrame, q: float = 0.05) -> dict[str, set[str]]:
     found = change[change["q_value"] < q]
     return {trend: set(found.loc[found["trend"] == trend, "term"])
@@ -676,12 +685,9 @@ def _check_05_5(answer, corpus, word: str, freq: str | None = None) -> str:
     ids = set(dated.articles.loc[dated.articles["period"] == first, "doc_id"])
     lines = kwic(dated, word, sort="R1")
     lines = lines[lines["doc_id"].isin(ids)]
-    expected = list(zip(lines["doc_id"], lines["start"], strict=True))
-    given = list(zip(answer["doc_id"], answer["start"], strict=True))
-    _require(set(given) == set(expected), f"05.5: the first period ({first:%Y-%m-%d}) has "
-             f"{len(expected)} lines of «{word}», you have {len(given)}")
-    _require(given == expected, "05.5: the right lines, but not sorted by R1 (sort='R1')")
-    return f"{len(expected)} lines of «{word}» in the period from {first:%Y-%m-%d}, sorted by R1"
+    n = _same_lines(answer, lines, f"05.5: the first period ({first:%Y-%m-%d}) has",
+                    "05.5: the right lines, but not sorted by R1 (sort='R1')")
+    return f"{n} lines of «{word}» in the period from {first:%Y-%m-%d}, sorted by R1"
 
 
 @_exercise("05.6", "dict {'doc_ids': the sampled articles, 'trends': number of words with "
@@ -712,12 +718,9 @@ def _check_06_1(answer, corpus, query: str) -> str:
     _require(isinstance(answer, pd.DataFrame) and {"doc_id", "start", "L1", "R1"} <= set(answer),
              "06.1: expected the DataFrame of kwic(...) or ConcordanceExplorer(...).lines")
     lines = kwic(corpus, query, sort=["L1", "R1"])
-    expected = list(zip(lines["doc_id"], lines["start"], strict=True))
-    given = list(zip(answer["doc_id"], answer["start"], strict=True))
-    _require(set(given) == set(expected), f"06.1: «{query}» has {len(expected)} lines; you have "
-             f"{len(given)}")
-    _require(given == expected, "06.1: the right lines, but not sorted by L1 and then R1")
-    return f"{len(expected)} lines, sorted by L1 then R1"
+    n = _same_lines(answer, lines, f"06.1: «{query}» has",
+                    "06.1: the right lines, but not sorted by L1 and then R1")
+    return f"{n} lines, sorted by L1 then R1"
 
 
 @_exercise("06.2", "dict {'count': top terms of the group, 'keyness': its top key terms}",
