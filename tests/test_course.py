@@ -118,6 +118,9 @@ def test_solution_runs_on_a_dated_corpus_of_two_sources(sandbox, class_file, sol
                  {"CORPUS": str(class_file), "OUT": str(sandbox / "build" / "class")})
     skipped = [t for t in texts if t.startswith("skipped")]
     assert not skipped, f"{solution.name} skipped a cell on a dated corpus: {skipped}"
+    calls = "".join(c.source for c in nbformat.read(solution, as_version=4).cells
+                    if c.cell_type == "code").count('check("')
+    assert sum(t.count("✅") for t in texts) == calls, "not every check ran and passed"
 
 
 # ---------------------------------------------------------------- the checks
