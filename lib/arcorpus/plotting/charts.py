@@ -1,9 +1,17 @@
 """Chart helpers for Arabic analyses; each returns the matplotlib Figure and Axes so that the
-caller can style further. Every string is passed through :func:`display_text`."""
+caller can style further. Every string is passed through :func:`display_text`.
+
+Every helper takes ``lang``: ``"ar"`` (the default) writes the labels it makes itself (axis
+labels of the kit's measures, legends, default titles) in Arabic and lays the chart out right to
+left; ``"en"`` writes them in English, left to right (see :mod:`arcorpus.plotting.labels`).
+Counts get whole-number ticks. Each helper lays out its text so that
+:func:`arcorpus.plotting.layout_problems` finds nothing on the seed and the course corpus.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import textwrap
 
 import matplotlib.colors
 import matplotlib.pyplot as plt
@@ -12,17 +20,40 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from .arabic import arabic_style, display_text
+from .labels import Lang, check_lang, label, relation_name, type_name, word
+
+
+def _is_rtl(lang: Lang, rtl: bool | None) -> bool:
+    """Right to left when asked, else when the figure is Arabic."""
+    return check_lang(lang) == "ar" if rtl is None else rtl
+
+
+def _whole(values) -> bool:
+    """Are all finite ``values`` whole numbers (counts)?"""
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    return bool(len(values)) and bool(np.all(values == np.round(values)))
+
+
+def _legend(owner, handles, *, rtl: bool, title: str | None = None, **options):
+    """A legend whose labels read in the figure's direction: right to left, the marker stands
+    to the right of its label and the labels are right-aligned."""
+    return owner.legend(handles=handles, markerfirst=not rtl,
+                        alignment="right" if rtl else "left",
+                        title=display_text(title) if title else None, **options)
 
 
 def _bars(ax: Axes, labels, values, *, rtl: bool, color: str) -> None:
     """Horizontal bars with text labels; right to left (labels on the right, bars growing
-    leftward) when ``rtl``."""
+    leftward) when ``rtl``. Whole-number values (counts) get whole-number ticks."""
     positions = list(range(len(values)))
     ax.barh(positions, values, color=color)
-    ax.set_yticks(positions, [display_text(str(label)) for label in labels])
+    ax.set_yticks(positions, [display_text(str(name)) for name in labels])
+    if _whole(values):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if rtl:
         ax.invert_xaxis()
         ax.yaxis.tick_right()
@@ -37,20 +68,23 @@ def bar_terms(
     term: str = "term",
     value: str = "count",
     top_n: int = 20,
-    rtl: bool = True,
+    rtl: bool | None = None,
     ax: Axes | None = None,
     title: str | None = None,
     xlabel: str | None = None,
     color: str = "#4c72b0",
+    lang: Lang = "ar",
 ) -> tuple[Figure, Axes]:
     """Horizontal bar chart of terms, the largest on top.
 
-    With ``rtl=True`` the Arabic labels stand on the right and the bars grow leftward, as an
-    Arabic reader expects.
+    Right to left (``rtl``, by default when ``lang="ar"``): the Arabic labels stand on the
+    right and the bars grow leftward, as an Arabic reader expects. The x label defaults to the
+    name of ``value`` in ``lang`` (``count`` -> التكرار / Count).
 
     Example:
         >>> fig, ax = bar_terms(term_frequencies(corpus), top_n=15)  # doctest: +SKIP
     """
+    rtl = _is_rtl(lang, rtl)
     rows = table.nlargest(top_n, value).iloc[::-1] if len(table) else table
     with arabic_style():
         if ax is None:
@@ -58,11 +92,38 @@ def bar_terms(
         else:
             fig = ax.figure
         _bars(ax, rows[term], rows[value].to_numpy(), rtl=rtl, color=color)
-        ax.set_xlabel(display_text(xlabel if xlabel is not None else value))
+        ax.set_xlabel(display_text(xlabel if xlabel is not None else label(value, lang)))
         if title:
             ax.set_title(display_text(title))
         fig.tight_layout()
     return fig, ax
+
+
+def _count_levels(values: np.ndarray, max_levels: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    """Colour levels for whole counts: one level per count when there are few (boundaries
+    halfway between counts, ticks on the counts), else whole-number bins (ticks on their
+    edges). Returns (boundaries, ticks)."""
+    finite = values[np.isfinite(values)]
+    low, high = (int(finite.min()), int(finite.max())) if len(finite) else (0, 1)
+    if high - low + 1 <= max_levels:
+        ticks = np.arange(low, high + 1)
+        return np.arange(low, high + 2) - 0.5, ticks
+    edges = MaxNLocator(nbins=max_levels - 3, steps=[1, 2, 5, 10],
+                        integer=True).tick_values(low, high)
+    if edges[-1] <= high:  # the largest count inside the last bin
+        edges = np.append(edges, edges[-1] + (edges[-1] - edges[-2]))
+    return edges, edges
+
+
+def _text_widths(fig: Figure, strings: list[str], fontsize: float | None = None) -> list[float]:
+    """How wide each string is drawn, in inches."""
+    renderer = fig.canvas.get_renderer()
+    widths = []
+    for string in strings:
+        text = fig.text(0, 0, string, fontsize=fontsize)
+        widths.append(text.get_window_extent(renderer).width / fig.dpi)
+        text.remove()
+    return widths
 
 
 def heatmap(
@@ -72,40 +133,89 @@ def heatmap(
     cmap: str = "Blues",
     annotate: bool = True,
     fmt: str = "{:g}",
-    rtl: bool = True,
+    rtl: bool | None = None,
     title: str | None = None,
     colorbar_label: str | None = None,
+    lang: Lang = "ar",
+    mask_diagonal: bool | None = None,
+    rotation: float = 45,
 ) -> tuple[Figure, Axes]:
     """Heatmap of a matrix (e.g. actor co-occurrence) with Arabic tick labels on both axes.
 
-    With ``rtl=True`` the first column stands on the right and the row labels on the right.
+    Column labels stand on top, slanted by ``rotation`` degrees away from the cells; the figure
+    is sized to the labels (when ``ax`` is not given). Right to left (``rtl``, by default when
+    ``lang="ar"``), the first column stands on the right, the row labels on the right and the
+    colour bar on the left; column labels then slant up to the left, so that each begins at its
+    column. Whole counts get discrete colour levels and whole-number colour-bar ticks. The
+    diagonal of a square matrix with the same labels on both axes (an actor with itself) is
+    left blank unless ``mask_diagonal=False``.
+
+    Example:
+        >>> fig, ax = heatmap(cooccurrence_matrix(edges), colorbar_label="فقرات")  # doctest: +SKIP
     """
+    rtl = _is_rtl(lang, rtl)
     labels_x = [display_text(str(c)) for c in matrix.columns]
     labels_y = [display_text(str(i)) for i in matrix.index]
-    values = matrix.to_numpy(dtype=float)
+    values = matrix.to_numpy(dtype=float).copy()
+    if mask_diagonal is None:
+        mask_diagonal = list(matrix.index) == list(matrix.columns)
+    if mask_diagonal:
+        np.fill_diagonal(values, np.nan)
+    counts = _whole(values)
+    colours = plt.get_cmap(cmap).with_extremes(bad="#f2f2f2")
+    if counts:
+        boundaries, ticks = _count_levels(values)
+        norm = matplotlib.colors.BoundaryNorm(boundaries, colours.N)
+    else:
+        norm, ticks = None, None
     with arabic_style():
         if ax is None:
-            fig, ax = plt.subplots(figsize=(1.0 + 0.6 * len(labels_x), 0.8 + 0.45 * len(labels_y)))
+            fig = plt.figure(layout="constrained")
+            fig.get_layout_engine().set(w_pad=0.1, h_pad=0.1)
+            ax = fig.add_subplot()
+            # sized to its text: cells wide enough for the numbers, room for the labels
+            cell = max(0.42, max(_text_widths(fig, [fmt.format(v) for v in values.flat
+                                                    if np.isfinite(v)] or ["0"], 8)) + 0.16)
+            slant = np.sin(np.deg2rad(abs(rotation))) if rotation % 180 else 1.0
+            longest_x = max(_text_widths(fig, labels_x), default=0.0)
+            longest_y = max(_text_widths(fig, labels_y), default=0.0)
+            width = 1.3 + longest_y + cell * len(labels_x) + longest_x * np.cos(
+                np.deg2rad(rotation)) * 0.8
+            height = 0.7 + (0.4 if title else 0) + longest_x * slant + 0.3 + cell * 0.8 * len(
+                labels_y)
+            fig.set_size_inches(max(width, 4.0), max(height, 3.0))
         else:
             fig = ax.figure
-        image = ax.imshow(values, cmap=cmap, aspect="auto")
-        ax.set_xticks(range(len(labels_x)), labels_x, rotation=45,
-                      ha="left" if rtl else "right", rotation_mode="anchor")
+        image = ax.imshow(values, cmap=colours, norm=norm, aspect="auto",
+                          interpolation="nearest")
+        ax.xaxis.tick_top()
+        angle = rotation if not rtl else -rotation
+        ax.set_xticks(range(len(labels_x)), labels_x, rotation=angle,
+                      ha="right" if rtl else "left", va="bottom", rotation_mode="anchor")
         ax.set_yticks(range(len(labels_y)), labels_y)
+        ax.tick_params(length=0)
         if annotate:
-            top = values.max() if values.size else 0
+            middle = norm.vmin + (norm.vmax - norm.vmin) / 2 if norm is not None else \
+                np.nanmin(values) + (np.nanmax(values) - np.nanmin(values)) / 2 \
+                if np.isfinite(values).any() else 0
             for (i, j), value in np.ndenumerate(values):
-                ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8,
-                        color="white" if top and value > top / 2 else "black")
+                if np.isfinite(value):
+                    ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8,
+                            color="white" if value > middle else "black")
         if rtl:
             ax.invert_xaxis()
             ax.yaxis.tick_right()
-        bar = fig.colorbar(image, ax=ax, location="left" if rtl else "right", shrink=0.8)
+        ax.spines[:].set_visible(False)
+        bar = fig.colorbar(image, ax=ax, location="left" if rtl else "right", shrink=0.8,
+                           ticks=ticks, spacing="proportional", aspect=25)
+        if counts:
+            bar.ax.yaxis.set_major_formatter(StrMethodFormatter("{x:.0f}"))
+        bar.ax.minorticks_off()
+        bar.outline.set_visible(False)
         if colorbar_label:
             bar.set_label(display_text(colorbar_label))
         if title:
             ax.set_title(display_text(title))
-        fig.tight_layout()
     return fig, ax
 
 
@@ -133,6 +243,95 @@ def category_color(name: str) -> str:
     return matplotlib.colors.to_hex(spare[index])
 
 
+#: the colour of a typed edge's relation (conflict red, cooperation green, neither grey)
+RELATION_COLORS = {"conflict": "#c0392b", "cooperation": "#1e8449", "neither": "#999999"}
+
+
+def _separate(points: np.ndarray, radii: np.ndarray, low: np.ndarray, high: np.ndarray, *,
+              gap: float, iterations: int = 300) -> np.ndarray:
+    """Move markers (display pixels) apart until no two are closer than their radii plus
+    ``gap``, keeping each inside [low, high]: pairwise push along the line between them,
+    deterministic. Written here because networkx's layouts place points, not discs."""
+    points = points.copy()
+    n = len(points)
+    if n < 2:
+        return points
+    # coincident points part along a fixed direction per pair
+    fallback = np.stack([np.cos(np.arange(n)), np.sin(np.arange(n))], axis=1)
+    for _ in range(iterations):
+        diff = points[:, None, :] - points[None, :, :]
+        dist = np.hypot(diff[..., 0], diff[..., 1])
+        need = radii[:, None] + radii[None, :] + gap
+        short = np.where(np.eye(n, dtype=bool), 0.0, np.maximum(0.0, need - dist))
+        if short.max() <= 0.5:
+            break
+        unit = np.where(dist[..., None] > 1e-9, diff / np.maximum(dist, 1e-9)[..., None],
+                        fallback[:, None, :] - fallback[None, :, :])
+        points += (unit * (short / 2)[..., None]).sum(axis=1) * 0.5
+        points = np.clip(points, low + radii[:, None], high - radii[:, None])
+    return points
+
+
+def _wrapped(text: str, width: int = 28) -> str:
+    """A long name on two or more lines (at spaces), each line through :func:`display_text`."""
+    return "\n".join(display_text(line) for line in textwrap.wrap(text, width, break_on_hyphens=False) or [text])
+
+
+def _label_spots(node: np.ndarray, radius: float, size: np.ndarray, *, rtl: bool,
+                 rings: tuple[float, ...]) -> list[tuple[float, np.ndarray]]:
+    """Candidate centres for a label of ``size`` (w, h) around a marker, each with a cost of
+    its own: the nearer ring first, then beside the marker (left of it first in a right-to-left
+    figure, where a label starts next to its node), then diagonals, then above and below."""
+    spots = []
+    start = np.pi if rtl else 0.0
+    for ring_index, ring in enumerate(rings):
+        for step in range(24):
+            turn = (step + 1) // 2 * (1 if step % 2 else -1)  # 0, +1, -1, +2, -2, ...
+            angle = start + turn * np.pi / 12
+            unit = np.array([np.cos(angle), np.sin(angle)])
+            # the label's edge, not its centre, at radius + ring from the node
+            reach = np.abs(unit) * size / 2
+            centre = node + unit * (radius + ring) + np.sign(np.round(unit, 6)) * reach
+            spots.append((ring_index * 100 + abs(turn), centre))
+    return spots
+
+
+def _place_labels(boxes_wh: np.ndarray, centres: np.ndarray, radii: np.ndarray,
+                  frame: tuple[np.ndarray, np.ndarray], *, rtl: bool, pad: float,
+                  order: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Greedy label placement (display pixels): each node in ``order`` takes the first of its
+    candidate spots that touches no marker, no label already placed and stays in ``frame``;
+    if none is free, the one that covers least. Returns label centres and their ring index.
+    Written here (a few lines) rather than taken from adjustText, whose iterative repulsion
+    does not promise a free spot and moves labels by a different amount on each platform's
+    text metrics."""
+    low, high = frame
+    placed = np.zeros((0, 4))  # (x0, y0, x1, y1) of the labels placed so far
+    result = np.zeros_like(centres)
+    ring_of = np.zeros(len(centres), dtype=int)
+    rings = tuple(pad * k * k for k in range(1, 8))
+    for i in order:
+        size = boxes_wh[i]
+        best = None
+        for cost, centre in _label_spots(centres[i], radii[i], size, rtl=rtl, rings=rings):
+            box = np.concatenate([centre - size / 2, centre + size / 2])
+            nearest = np.clip(centres, box[:2], box[2:])
+            clash = np.maximum(0.0, radii + pad - np.hypot(*(centres - nearest).T)).sum()
+            w = np.minimum(box[2], placed[:, 2]) - np.maximum(box[0], placed[:, 0]) + pad
+            h = np.minimum(box[3], placed[:, 3]) - np.maximum(box[1], placed[:, 1]) + pad
+            clash += np.where((w > 0) & (h > 0), np.minimum(w, h), 0.0).sum()
+            clash += np.maximum(0.0, low - box[:2]).sum() + np.maximum(0.0, box[2:] - high).sum()
+            score = (clash > 0, clash, cost)
+            if best is None or score < best[0]:
+                best = (score, centre, box, cost // 100)
+            if clash == 0:
+                break
+        _, centre, box, ring = best
+        placed = np.vstack([placed, box])
+        result[i], ring_of[i] = centre, ring
+    return result, ring_of
+
+
 def network(
     graph: nx.Graph,
     *,
@@ -140,51 +339,120 @@ def network(
     size: str | None = "mentions",
     width: str | None = "weight",
     color: str | None = "type",
-    label: str | None = "label",
+    label: str | None = None,
     random_state: int = 0,
     title: str | None = None,
+    lang: Lang = "ar",
+    relation: str | None = "relation",
 ) -> tuple[Figure, Axes]:
-    """Draw a network with Arabic node labels.
+    """Draw a network with Arabic (or English) node labels that touch neither the other
+    nodes nor each other.
 
     Node size follows the node attribute ``size``, edge width the edge attribute ``width``,
-    node colour the categorical node attribute ``color`` (with a legend), and labels the
-    attribute ``label`` (the node id when missing). The layout is a spring layout with a fixed
-    ``random_state``, so the same graph is drawn the same way every time.
+    node colour the categorical node attribute ``color`` (with a legend naming the gazetteer's
+    actor types in ``lang``), and labels the attribute ``label`` (default: ``label``, the Arabic
+    name, for ``lang="ar"``; ``name_en`` for ``lang="en"``; the node id when missing). When
+    edges carry ``relation`` (conflict / cooperation / neither, from typed edges), edges are
+    coloured by it with a second legend. The layout is a spring layout with a fixed
+    ``random_state``, so the same graph is drawn the same way every time; nodes are then moved
+    apart until their discs do not touch, and each label is put beside its node in the first
+    free spot (a thin line joins a label set further out to its node).
+
+    Example:
+        >>> fig, ax = network(actor_graph(edges, mentions), lang="en")  # doctest: +SKIP
     """
+    rtl = check_lang(lang) == "ar"
+    names = [label] if label else (["label"] if lang == "ar" else ["name_en", "label"])
     nodes = list(graph.nodes)
-    spread = 2.0 / max(1, len(nodes)) ** 0.5  # more room between nodes than the default
+    n = len(nodes)
+    spread = 2.0 / max(1, n) ** 0.5  # more room between nodes than the default
     positions = nx.spring_layout(graph, seed=random_state, weight=width, k=spread)
-    sizes = np.array([float(graph.nodes[n].get(size, 1)) if size else 1.0 for n in nodes])
-    sizes = 300 + 1700 * sizes / sizes.max() if len(sizes) and sizes.max() > 0 else 600
-    widths = np.array([float(d.get(width, 1)) if width else 1.0
-                       for _, _, d in graph.edges(data=True)])
+    grow = float(np.clip((n / 16) ** 0.5, 1.0, 1.8))  # a larger canvas for a larger graph
+    sizes = np.array([float(graph.nodes[v].get(size, 1)) if size else 1.0 for v in nodes])
+    top = 1700 / grow ** 2
+    sizes = (top / 6 + top * 5 / 6 * sizes / sizes.max() if n and sizes.max() > 0
+             else np.full(n, top / 2))
+    edges = list(graph.edges(data=True))
+    widths = np.array([float(d.get(width, 1)) if width else 1.0 for _, _, d in edges])
     widths = 0.5 + 5 * widths / widths.max() if len(widths) and widths.max() > 0 else 1.0
-    kinds = [str(graph.nodes[n].get(color, "")) if color else "" for n in nodes]
+    kinds = [str(graph.nodes[v].get(color, "")) if color else "" for v in nodes]
     palette = {kind: category_color(kind) for kind in sorted(set(kinds))}
+    relations = ([str(d.get(relation) or "neither") for _, _, d in edges]
+                 if relation and any(relation in d for _, _, d in edges) else None)
+    texts = [_wrapped(str(next((graph.nodes[v][k] for k in names
+                                 if graph.nodes[v].get(k) not in (None, "")), v)))
+             for v in nodes]
     with arabic_style():
-        if ax is None:
-            fig, ax = plt.subplots(figsize=(8, 6.5))
+        made = ax is None
+        if made:
+            fig, ax = plt.subplots(figsize=(8 * grow, 6.5 * grow))
         else:
             fig = ax.figure
-        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths, alpha=0.45,
-                               edge_color="#555555")
-        nx.draw_networkx_nodes(graph, positions, ax=ax, node_size=sizes,
-                               node_color=[palette[k] for k in kinds], alpha=0.9)
-        for node in nodes:
-            x, y = positions[node]
-            text = str(graph.nodes[node].get(label, node)) if label else str(node)
-            ax.text(x, y, display_text(text), ha="center", va="center", fontsize=9,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0})
+        side = {"loc": "upper right", "bbox_to_anchor": (0.0, 1.0)} if rtl else \
+            {"loc": "upper left", "bbox_to_anchor": (1.0, 1.0)}
         if color and len(palette) > 1:
-            handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=display_text(k))
+            handles = [plt.Line2D([], [], marker="o", ls="", color=c,
+                                  label=display_text(type_name(k, lang)))
                        for k, c in palette.items()]
-            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
-                      frameon=False)
+            types = _legend(ax, handles, rtl=rtl, title=word("actor_type", lang), fontsize=8,
+                            frameon=False, **side)
+            ax.add_artist(types)  # kept when the relation legend is added
+            types.set_clip_on(False)  # an added artist is clipped to the axes otherwise
+        if relations:
+            shown = [r for r in RELATION_COLORS if r in relations] + sorted(
+                set(relations) - set(RELATION_COLORS))
+            handles = [plt.Line2D([], [], color=RELATION_COLORS.get(r, "#555555"), lw=2.5,
+                                  label=display_text(relation_name(r, lang))) for r in shown]
+            _legend(ax, handles, rtl=rtl, title=word("relation", lang), fontsize=8,
+                    frameon=False, loc="lower right" if rtl else "lower left",
+                    bbox_to_anchor=(0.0, 0.0) if rtl else (1.0, 0.0))
         if title:
             ax.set_title(display_text(title))
         ax.set_axis_off()
-        ax.margins(0.12)  # keep labels of outer nodes inside the axes
-        fig.tight_layout()
+        xy = np.array([positions[v] for v in nodes]) if n else np.zeros((0, 2))
+        ax.set_xlim(-1.08, 1.08)
+        ax.set_ylim(-1.08, 1.08)
+        if made:
+            fig.tight_layout()
+        # in display pixels from here on: the axes' frame is fixed
+        to_px = ax.transData
+        radii = np.sqrt(sizes) / 2 * fig.dpi / 72
+        pad = 3 * fig.dpi / 72
+        frame = ax.get_window_extent()
+        low, high = np.array([frame.x0, frame.y0]), np.array([frame.x1, frame.y1])
+        renderer = fig.canvas.get_renderer()
+        probe = [ax.text(0, 0, t, fontsize=9, linespacing=0.85) for t in texts]
+        boxes = np.array([[e.width, e.height] for e in
+                          (t.get_window_extent(renderer) for t in probe)]).reshape(-1, 2) \
+            + 2 * pad
+        for t in probe:
+            t.remove()
+        # nodes apart by a label's height at least, so that a label fits between two
+        line_height = float(np.median(boxes[:, 1])) if n else 0.0
+        px = _separate(to_px.transform(xy), radii, low + pad, high - pad,
+                       gap=max(2 * pad, 2.5 * line_height)) if n else xy
+        xy = to_px.inverted().transform(px) if n else xy
+        positions = {v: tuple(p) for v, p in zip(nodes, xy, strict=True)}
+        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths,
+                               alpha=0.6 if relations else 0.45,
+                               edge_color=[RELATION_COLORS.get(r, "#555555") for r in relations]
+                               if relations else "#555555")
+        nx.draw_networkx_nodes(graph, positions, ax=ax, node_size=sizes,
+                               node_color=[palette[k] for k in kinds], alpha=0.9)
+        ax.set_axis_off()
+        order = sorted(range(n), key=lambda i: (-sizes[i], texts[i]))
+        spots, rings = _place_labels(boxes, px, radii, (low, high), rtl=rtl, pad=pad,
+                                     order=order)
+        points = 72 / fig.dpi
+        for i, v in enumerate(nodes):
+            offset = (spots[i] - px[i]) * points
+            line = {"arrowstyle": "-", "color": palette[kinds[i]], "lw": 0.9, "ls": ":",
+                    "shrinkA": 0, "shrinkB": radii[i] * points} if rings[i] > 0 else None
+            ax.annotate(texts[i], xy=positions[v], xytext=tuple(offset),
+                        textcoords="offset points", ha="center", va="center", fontsize=9,
+                        linespacing=0.85, arrowprops=line,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.75,
+                              "lw": 0})
     return fig, ax
 
 
@@ -201,17 +469,21 @@ def histogram(
     xlabel: str | None = None,
     ylabel: str | None = None,
     color: str = "#4c72b0",
+    lang: Lang = "ar",
 ) -> tuple[Figure, np.ndarray]:
     """The distribution of a numeric column: one histogram, or one panel per value of ``by``
     (small multiples on the same bins and axes, panels ordered by size), whatever the number of
     rows: 12 paragraphs or 200,000. Counts get whole-number ticks. Values above the ``clip``
     quantile are counted in the last bar (the x label says from where), so that a long tail does
-    not squash the rest; ``clip=None`` draws the whole range.
+    not squash the rest; ``clip=None`` draws the whole range. Axis labels default to the names
+    of ``column`` and of a count in ``lang``.
 
     >>> fig, axes = histogram(pd.DataFrame({"words": [3, 5, 8, 8]}), "words")
     >>> axes.shape
     (1, 1)
     """
+    xlabel = xlabel or label(column, lang)
+    ylabel = ylabel if ylabel is not None else label("count", lang)
     values = table[column].to_numpy(dtype=float)
     # a tail is clipped only when there is one to speak of (a few hundred values or more)
     top = float(np.ceil(np.quantile(values, clip))) if clip is not None and \
@@ -219,7 +491,7 @@ def histogram(
     if top is not None and top < values.max():
         values = np.minimum(values, top)
         table = table.assign(**{column: values})
-        xlabel = f"{xlabel or column} (العمود الأخير: {top:g} فأكثر)"
+        xlabel = word("last_bin", lang, label=xlabel, top=f"{top:g}")
     edges = np.histogram_bin_edges(values, bins=bins) if len(values) else np.array([0.0, 1.0])
     if len(edges) - 1 > max_bins:
         edges = np.linspace(edges[0], edges[-1], max_bins + 1)
@@ -240,12 +512,12 @@ def histogram(
         for ax in list(axes.flat)[len(groups):]:
             ax.set_axis_off()
         if len(groups) == 1:  # one panel: its own axis labels and title
-            axes[0, 0].set_xlabel(display_text(xlabel or column))
-            axes[0, 0].set_ylabel(display_text(ylabel or ""))
+            axes[0, 0].set_xlabel(display_text(xlabel))
+            axes[0, 0].set_ylabel(display_text(ylabel))
             if title:
                 axes[0, 0].set_title(display_text(title))
         else:
-            fig.supxlabel(display_text(xlabel or column), fontsize=10)
+            fig.supxlabel(display_text(xlabel), fontsize=10)
             if ylabel:
                 fig.supylabel(display_text(ylabel), fontsize=10)
             if title:
@@ -263,23 +535,26 @@ def topic_grid(
     top_n: int = 8,
     n_cols: int = 3,
     titles: dict | None = None,
+    lang: Lang = "ar",
 ) -> tuple[Figure, np.ndarray]:
-    """Small multiples: the top terms of each topic as right-to-left bar charts.
+    """Small multiples: the top terms of each topic as bar charts (right to left when
+    ``lang="ar"``).
 
     ``table`` is long: one row per (topic, term) with a weight; ``titles`` maps a topic to a
-    label (Arabic, English or both).
+    label (a topic without one is called الموضوع N, or Topic N with ``lang="en"``).
     """
     topics = list(dict.fromkeys(table[topic]))
     n_rows = max(1, -(-len(topics) // n_cols))
     with arabic_style():
-        fig, axes = plt.subplots(n_rows, n_cols, figsize=(3.2 * n_cols, 0.28 * top_n * n_rows + 1),
-                                 squeeze=False)
+        fig, axes = plt.subplots(n_rows, n_cols, squeeze=False,
+                                 figsize=(3.2 * n_cols, (0.32 * top_n + 0.9) * n_rows + 0.2))
         for ax, key in zip(axes.flat, topics, strict=False):
             rows = table[table[topic] == key].nlargest(top_n, weight).iloc[::-1]
-            _bars(ax, rows[term], rows[weight].to_numpy(), rtl=True, color="#4c72b0")
+            _bars(ax, rows[term], rows[weight].to_numpy(), rtl=_is_rtl(lang, None),
+                  color="#4c72b0")
             ax.tick_params(axis="x", labelsize=7)
-            label = (titles or {}).get(key, f"Topic {key}")
-            ax.set_title(display_text(str(label)), fontsize=10)
+            name = (titles or {}).get(key, word("topic", lang, key=key))
+            ax.set_title(display_text(str(name)), fontsize=10)
         for ax in list(axes.flat)[len(topics):]:
             ax.set_axis_off()
         fig.tight_layout()
@@ -295,8 +570,12 @@ def time_series(
     ax: Axes | None = None,
     title: str | None = None,
     ylabel: str | None = None,
+    lang: Lang = "ar",
 ) -> tuple[Figure, Axes]:
-    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend."""
+    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend (read right
+    to left when ``lang="ar"``). The y label defaults to the name of ``y`` in ``lang``; counts
+    get whole-number ticks."""
+    rtl = _is_rtl(lang, None)
     with arabic_style():
         if ax is None:
             fig, ax = plt.subplots(figsize=(7, 3.5))
@@ -304,8 +583,10 @@ def time_series(
             fig = ax.figure
         for name, rows in frame.sort_values(x).groupby(series, sort=True):
             ax.plot(rows[x], rows[y], marker="o", label=display_text(str(name)))
-        ax.legend(frameon=False)
-        ax.set_ylabel(display_text(ylabel if ylabel is not None else y))
+        ax.legend(frameon=False, markerfirst=not rtl, alignment="right" if rtl else "left")
+        if _whole(frame[y]):
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylabel(display_text(ylabel if ylabel is not None else label(y, lang)))
         if title:
             ax.set_title(display_text(title))
         ax.spines[["right", "top"]].set_visible(False)
@@ -314,7 +595,8 @@ def time_series(
     return fig, ax
 
 
-#: How each model-selection criterion reads: its label and whether higher is better.
+#: How each model-selection criterion reads: its English label and whether higher is better
+#: (labels in every language: :data:`arcorpus.plotting.labels.WORDS`).
 SELECTION_CRITERIA = {
     "coherence_npmi": ("Coherence (NPMI)", True),
     "coherence_umass": ("Coherence (UMass)", True),
@@ -329,17 +611,19 @@ def model_selection(
     k: str = "k",
     criteria: list[str] | None = None,
     labels: dict[str, str] | None = None,
+    lang: Lang = "ar",
 ) -> tuple[Figure, np.ndarray]:
     """The criteria of :func:`arcorpus.topics.select_k` against K, one panel each, with the
     direction that is better written in the panel and the best K ringed.
 
     ``criteria`` defaults to the columns of ``SELECTION_CRITERIA`` present with any value (an
-    NMF table has no perplexity); ``labels`` overrides panel titles (Arabic is fine).
+    NMF table has no perplexity); panel titles and axis labels are in ``lang``; ``labels``
+    overrides panel titles.
 
     Example:
         >>> table = pd.DataFrame({"k": [2, 3], "coherence_npmi": [0.1, 0.2],
         ...                       "stability": [0.9, 0.7]})
-        >>> fig, axes = model_selection(table)
+        >>> fig, axes = model_selection(table, lang="en")
         >>> [ax.get_title() for ax in axes]
         ['Coherence (NPMI)', 'Stability across seeds']
         >>> plt.close(fig)
@@ -356,6 +640,8 @@ def model_selection(
         axes = axes[0]
         for ax, column in zip(axes, criteria, strict=True):
             title, higher = SELECTION_CRITERIA.get(column, (column, True))
+            if column in SELECTION_CRITERIA:
+                title = word(column, lang)
             title = (labels or {}).get(column, title)
             values = rows[column].to_numpy(dtype=float)
             ax.plot(rows[k], values, marker="o", color="#4c72b0")
@@ -364,7 +650,8 @@ def model_selection(
                 ax.plot(rows[k].iloc[best], values[best], marker="o", markersize=12,
                         markerfacecolor="none", markeredgecolor="#c44e52", markeredgewidth=1.5)
             ax.set_title(display_text(title), fontsize=10)
-            ax.set_xlabel(f"K (topics); {'higher' if higher else 'lower'} is better")
+            ax.set_xlabel(display_text(word("k_axis", lang,
+                                            better=word("higher" if higher else "lower", lang))))
             ax.set_xticks(rows[k].tolist())
             ax.spines[["right", "top"]].set_visible(False)
         fig.tight_layout()
