@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..progress import progress_bar
-from .boilerplate import BOILERPLATE_RULES, BoilerplateMatcher
+from .boilerplate import BOILERPLATE_RULES, Boilerplate, BoilerplateMatcher
 from .columns import RESERVED_COLUMNS, rename_notice_detail, renamed_column
 from .dates import parse_dates
 from .documents import (
@@ -187,7 +187,7 @@ def load_corpus(
     id_from: Literal["stem", "path"] = "stem",
     metadata: str | os.PathLike | pd.DataFrame | Literal["auto"] | None = "auto",
     encoding: str = "auto",
-    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    boilerplate: Boilerplate = BOILERPLATE_RULES,
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
@@ -214,7 +214,12 @@ def load_corpus(
             records the choice in ``articles.encoding``; bytes that read two ways are decoded
             as UTF-8 and reported (kind ``ambiguous_encoding``); or name a codec.
         boilerplate: rules (name -> regex matched at the start of a paragraph) for paragraphs
-            set aside from the analysis text; ``None`` keeps every paragraph.
+            set aside from the analysis text (with the shipped tail rules), a
+            :class:`~arcorpus.corpus.BoilerplateRules` (paragraph and tail rules, e.g. from
+            :func:`~arcorpus.corpus.boilerplate_rules`), ``"auto"`` (the shipped rules and the
+            ones :func:`~arcorpus.corpus.detect_boilerplate` proposes, found in a first pass
+            over the documents; each adopted rule is a ``boilerplate_rule`` row of the report),
+            or ``None`` to keep every paragraph.
         abbreviations: tokens that end with a period without ending a sentence.
         errors: ``"raise"`` stops at the first bad file, row or line with a
             :class:`CorpusError` naming it; ``"skip"`` leaves it out and lists it in the report.
@@ -268,7 +273,7 @@ def assemble_corpus(
     *,
     label: str,
     metadata: Callable[[ErrorHandler], pd.DataFrame | None] = lambda on_error: None,
-    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    boilerplate: Boilerplate = BOILERPLATE_RULES,
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
@@ -294,6 +299,13 @@ def assemble_corpus(
             raise item
         log.add(item.kind, item.path, item.line, item.doc_id, item.reason, item.action)
 
+    sidecar = metadata(on_error)
+    source_of = _sources(sidecar)
+    if isinstance(boilerplate, str):  # "auto": a first pass finds what each source repeats
+        from .boilerplate_detection import auto_rules
+
+        boilerplate = auto_rules(boilerplate, lambda: documents(lambda error: None), source_of,
+                                 log)
     builder = TableBuilder(BoilerplateMatcher(boilerplate), log)
     seen_ids: dict[str, str] = {}
     renamed: set[tuple[str, str]] = set()
@@ -306,10 +318,9 @@ def assemble_corpus(
         seen_ids[doc.doc_id] = _where(doc)
         if doc.encoding not in (None, "utf-8"):
             log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
-        builder.add(doc)
+        builder.add(doc, source_of(doc))
     articles, paragraph_spans = builder.finish()
 
-    sidecar = metadata(on_error)
     if sidecar is not None:
         articles = _join_metadata(articles, sidecar, on_error)
     if "date" in articles.columns:
@@ -318,6 +329,13 @@ def assemble_corpus(
     corpus = Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
                     abbreviations=abbreviations)
     return corpus if keep is None else corpus.subset(keep)
+
+
+def _sources(sidecar: pd.DataFrame | None) -> Callable[[Document], str | None]:
+    """A document's source: the metadata sidecar's ``source``, else the document's own."""
+    named = (dict(zip(sidecar["doc_id"], sidecar["source"].astype(str), strict=True))
+             if sidecar is not None and "source" in sidecar.columns else {})
+    return lambda doc: named.get(doc.doc_id, doc.metadata.get("source"))
 
 
 def _where(doc: Document) -> str:

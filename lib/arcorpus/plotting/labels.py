@@ -37,6 +37,11 @@ MEASURES: dict[str, dict[str, str]] = {
     "npmi": {"ar": "NPMI", "en": "NPMI"},
     "date": {"ar": "التاريخ", "en": "Date"},
     "month": {"ar": "الشهر", "en": "Month"},
+    "period": {"ar": "الفترة", "en": "Period"},
+    "rate": {"ar": "المعدل", "en": "Rate"},
+    "position": {"ar": "الموقع في المقال (من البداية إلى النهاية)",
+                 "en": "Position in the article (start to end)"},
+    "expected_share": {"ar": "الحصة المتوقعة للموضوع", "en": "Expected topic share"},
 }
 
 #: the actor types of the gazetteer (arcorpus/data/gazetteer/actors.csv), for legends
@@ -77,6 +82,8 @@ WORDS: dict[str, dict[str, str]] = {
     "coherence_umass": {"ar": "الترابط (UMass)", "en": "Coherence (UMass)"},
     "perplexity": {"ar": "الحيرة على نصوص محجوزة", "en": "Held-out perplexity"},
     "stability": {"ar": "الثبات عبر البذور", "en": "Stability across seeds"},
+    "frex": {"ar": "FREX", "en": "FREX"},
+    "lift": {"ar": "الرفع", "en": "Lift"},
 }
 
 
