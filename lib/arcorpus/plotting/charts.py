@@ -654,8 +654,8 @@ def prevalence_plot(
     groups = sorted(table[series].unique(), key=str) if series else [None]
     colors = {g: plt.get_cmap("tab10")(i % 10) for i, g in enumerate(groups)}
     with arabic_style():
-        fig, axes = plt.subplots(n_rows, n_cols, figsize=(4.2 * n_cols, 3.0 * n_rows),
-                                 squeeze=False, sharex=True)
+        fig, axes = plt.subplots(n_rows, n_cols, figsize=(4.2 * n_cols, 3.0 * n_rows + 0.3),
+                                 squeeze=False, sharex=True, layout="constrained")
         for ax, key in zip(axes.flat, topics, strict=False):
             rows = table[table[topic] == key]
             for group in groups:
@@ -675,16 +675,28 @@ def prevalence_plot(
             ax.set_axis_off()
         if series and len(groups) > 1:
             handles, names = axes.flat[0].get_legend_handles_labels()
-            if rtl:  # the first series on the right
-                handles, names = handles[::-1], names[::-1]
-            fig.legend(handles, names, loc="upper center", ncols=min(len(groups), 7),
-                       fontsize=8, frameon=False, bbox_to_anchor=(0.5, 1.0),
-                       markerfirst=not rtl)
-            fig.tight_layout(rect=(0, 0, 1, 1 - 0.05 * -(-len(groups) // 7) / n_rows))
-        else:
-            fig.tight_layout()
+            columns = min(len(groups), 6)
+            if rtl:
+                handles, names = _rtl_order(handles, columns), _rtl_order(names, columns)
+            # above the panels, in the room the layout engine makes for it
+            fig.legend(handles, names, loc="outside upper center", ncols=columns,
+                       fontsize=8, frameon=False, markerfirst=not rtl)
+        if pd.api.types.is_datetime64_any_dtype(table[x]):
+            _date_axis(axes.flat[0], table[x])
         fig.autofmt_xdate()
     return fig, axes
+
+
+def _rtl_order(items: list, columns: int) -> list:
+    """``items`` reordered so that a legend of ``columns`` columns reads right to left: the
+    first items in the rightmost column. (A legend fills its columns top to bottom, left to
+    right, in blocks of ``numpy.array_split`` sizes.)"""
+    sizes = [len(block) for block in np.array_split(np.arange(len(items)), columns)]
+    blocks, start = [], 0
+    for size in reversed(sizes):  # reading order: the rightmost column first
+        blocks.append(items[start:start + size])
+        start += size
+    return [item for block in reversed(blocks) for item in block]
 
 
 def _date_axis(ax: Axes, values: pd.Series) -> None:
@@ -746,7 +758,11 @@ def time_series(
             if lower is not None:
                 ax.fill_between(rows[x], rows[lower], rows[upper], color=line.get_color(),
                                 alpha=0.18, linewidth=0)
-        if len(groups) > 1:
+        if len(groups) > 4:  # beside the axes: inside, a long legend hides lines and ticks
+            ax.legend(frameon=False, fontsize=8, markerfirst=not rtl,
+                      alignment="right" if rtl else "left", loc="upper left",
+                      bbox_to_anchor=(1.01, 1.0))
+        elif len(groups) > 1:
             ax.legend(frameon=False, fontsize=9, markerfirst=not rtl,
                       alignment="right" if rtl else "left")
         if pd.api.types.is_datetime64_any_dtype(frame[x]):
@@ -812,8 +828,10 @@ def dispersion_plot(
     where = {value: k for k, value in enumerate(rows)}
     is_date = pd.api.types.is_datetime64_any_dtype(positions[x])
     with arabic_style():
-        fig, axes = plt.subplots(len(terms), 1, squeeze=False, sharex=True,
-                                 figsize=(7, 0.9 + len(terms) * (0.45 + 0.22 * len(rows))))
+        # a row as tall as a label (0.24 in), the panel's title and the axis below on top
+        fig, axes = plt.subplots(len(terms), 1, squeeze=False, sharex=True, layout="constrained",
+                                 figsize=(7, 0.8 + 0.35 * bool(title) + len(terms) * (
+                                     0.4 + 0.24 * len(rows))))
         axes = axes[:, 0]
         for ax, name in zip(axes, terms, strict=True):
             part = positions[(positions[term] == name) & positions[row].isin(where)]
@@ -838,7 +856,6 @@ def dispersion_plot(
             axes[-1].set_xlabel(display_text(xlabel))
         if title:
             fig.suptitle(display_text(title))
-        fig.tight_layout()
     return fig, axes
 
 
