@@ -75,7 +75,7 @@ def test_heatmap_arabic_ticks_on_both_axes():
 
 def test_network_arabic_node_labels_sizes_and_legend():
     graph = nx.Graph()
-    kinds = ["jihadist", "opposition", "jihadist", "state"]
+    kinds = ["jihadist", "armed_opposition", "jihadist", "state_forces"]
     for actor, kind, mentions in zip(ACTORS, kinds, [6, 3, 5, 2], strict=True):
         graph.add_node(actor, mentions=mentions, type=kind)
     graph.add_edge(ACTORS[0], ACTORS[1], weight=3)
@@ -84,8 +84,14 @@ def test_network_arabic_node_labels_sizes_and_legend():
     fig, _ = network(graph, title="شبكة الفصائل")
     shown = texts_of(fig)
     assert {display_text(a) for a in ACTORS} <= shown
-    assert {"jihadist", "opposition", "state"} <= shown  # legend by type
+    # the legend names the gazetteer's types in the figure's language, never their ids
+    assert {display_text(w) for w in ["تنظيم جهادي", "معارضة مسلحة", "قوات حكومية",
+                                      "نوع الفاعل"]} <= shown
+    assert not shown & {"jihadist", "armed_opposition", "state_forces"}
     assert not missing_glyphs(fig)
+    english, _ = network(graph, lang="en")
+    assert {"Jihadist", "Armed opposition", "State forces", "Actor type"} <= texts_of(english)
+    plt.close(english)
     # the same graph, the same drawing
     first = drawn(fig).tobytes()
     fig2, _ = network(graph, title="شبكة الفصائل")
@@ -119,7 +125,7 @@ def test_topic_grid_of_a_model_shows_frex_lift_and_a_document():
     frex = model.term_table(top_n=5, by="frex").query("topic == 0")["term"].tolist()
     assert caption[0] == display_text("FREX: " + "، ".join(frex))
     lift = model.term_table(top_n=5, by="lift").query("topic == 0")["term"].tolist()
-    assert caption[1] == display_text("Lift: " + "، ".join(lift))
+    assert caption[1] == display_text("الرفع: " + "، ".join(lift))  # lift, in Arabic
     first = representative_units(model, n=1).query("topic == 0")["text"].iloc[0]
     assert display_text(f"«{first}»") in caption[2:]
     plt.close(fig)
@@ -133,7 +139,8 @@ def test_prevalence_plot_lines_and_bands_per_source():
                           "topic": [0] * 10 + [3] * 10, "estimate": 0.2, "lower": 0.1,
                           "upper": 0.3})
     fig, axes = prevalence_plot(table, titles={3: "معارك"})
-    assert [ax.get_title() for ax in axes.flat] == ["Topic 0", display_text("معارك")]
+    assert [ax.get_title() for ax in axes.flat] == [display_text("الموضوع 0"),
+                                                    display_text("معارك")]
     assert len(axes[0, 0].lines) == 2 and len(axes[0, 0].collections) == 2  # lines, bands
     assert sorted(t.get_text() for t in fig.legends[0].get_texts()) == sorted(
         display_text(s) for s in ["عكاظ", "سبق"])
@@ -165,10 +172,9 @@ def test_model_selection_panels_and_best_k():
         "perplexity": [900.0, 700.0, 800.0],
         "stability": [0.5, 0.9, 0.7],
     })
-    fig, axes = model_selection(table, labels={"stability": "الثبات عبر البذور"})
+    fig, axes = model_selection(table, labels={"stability": "Stability (3 seeds)"}, lang="en")
     assert [ax.get_title() for ax in axes] == [
-        "Coherence (NPMI)", "Coherence (UMass)", "Held-out perplexity",
-        display_text("الثبات عبر البذور")]
+        "Coherence (NPMI)", "Coherence (UMass)", "Held-out perplexity", "Stability (3 seeds)"]
     # the ringed point of each panel is its best K (max, max, min, max)
     rings = [ax.get_lines()[1].get_xdata()[0] for ax in axes]
     assert rings == [3, 2, 2, 2]
@@ -178,8 +184,12 @@ def test_model_selection_panels_and_best_k():
     assert not missing_glyphs(fig)
     plt.close(fig)
     nmf = table.assign(perplexity=float("nan"))
-    fig, axes = model_selection(nmf)
-    assert len(axes) == 3 and "Held-out perplexity" not in [ax.get_title() for ax in axes]
+    fig, axes = model_selection(nmf)  # Arabic by default
+    assert len(axes) == 3 and display_text("الحيرة على نصوص محجوزة") not in [
+        ax.get_title() for ax in axes]
+    assert [ax.get_title() for ax in axes][-1] == display_text("الثبات عبر البذور")
+    assert axes[0].get_xlabel() == display_text("عدد الموضوعات K؛ الأعلى أفضل")
+    assert not missing_glyphs(fig)
     plt.close(fig)
     with pytest.raises(ValueError, match="no criterion to plot"):
         model_selection(table[["k"]])

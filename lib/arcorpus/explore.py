@@ -854,13 +854,13 @@ class TopicsExplorer(Explorer):
             if month is not None:
                 rows = month[month["topic"] == self.topic].assign(series=f"topic {self.topic}")
                 time_series(rows, x="month", y="share", ax=axes[0], ylabel="mean share",
-                            title="by month")
+                            title="by month", lang="en")  # the explorers speak English
             else:
                 axes[0].text(0.5, 0.5, "no dates", ha="center", va="center", color="#888")
                 axes[0].set_axis_off()
             if source is not None:
                 rows = source[source["topic"] == self.topic]
-                bar_terms(rows, term="source", value="share", top_n=len(rows), rtl=False,
+                bar_terms(rows, term="source", value="share", top_n=len(rows), lang="en",
                           ax=axes[1], title="by source", xlabel="mean share")
             else:
                 axes[1].text(0.5, 0.5, "no sources", ha="center", va="center", color="#888")

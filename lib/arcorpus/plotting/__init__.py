@@ -24,10 +24,14 @@ from .charts import (
     time_series,
     topic_grid,
 )
+from .labels import Lang
+from .layout import LayoutWarning, layout_problems
 from .save import figure_manifest, save_figure
 
 __all__ = [
     "ARABIC_FONT",
+    "Lang",
+    "LayoutWarning",
     "arabic_style",
     "bar_terms",
     "category_color",
@@ -37,6 +41,7 @@ __all__ = [
     "font_path",
     "heatmap",
     "histogram",
+    "layout_problems",
     "model_selection",
     "native_shaping",
     "network",

@@ -16,6 +16,7 @@ from matplotlib.text import Text
 
 from ..io import atomic_write, write_json
 from .arabic import font_path, pdf_text
+from .layout import layout_problems, warn_layout
 
 # Metadata that would differ between runs (dates, tool versions in free text) is fixed or left
 # out, per format, so that a figure saved twice from the same lock is the same bytes.
@@ -40,13 +41,15 @@ def figure_manifest(
     corpus_fingerprint: str | None = None,
     fonts: Iterable[str] = (),  # font files the figure's text was drawn with
     files: Iterable[str] = (),
+    layout: list[dict] | None = None,
 ) -> dict[str, Any]:
-    """The manifest written beside a figure: what made it, with no timestamps.
+    """The manifest written beside a figure: what made it, with no timestamps, and what the
+    layout check (:func:`~arcorpus.plotting.layout_problems`) found, when it was run.
 
     >>> figure_manifest(params={"top_n": 20})["params"]
     {'top_n': 20}
     """
-    return {
+    manifest = {
         "params": dict(params or {}),
         "seeds": dict(seeds or {}),
         "corpus_fingerprint": corpus_fingerprint,
@@ -61,6 +64,10 @@ def figure_manifest(
         },
         "arabic_font_file": font_path().name,
     }
+    if layout is not None:
+        manifest["layout"] = {"checked": "text outlines vs text, data areas, markers, edges",
+                              "problems": layout}
+    return manifest
 
 
 def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 150) -> bytes:
@@ -98,11 +105,15 @@ def save_figure(
     seeds: Mapping[str, int] | None = None,
     corpus_fingerprint: str | None = None,
     dpi: int = 150,
+    check_layout: bool = True,
 ) -> list[Path]:
     """Save ``fig`` as ``path`` with each suffix in ``formats``, plus ``<path>.manifest.json``.
 
     Files are written atomically and are byte-identical when the same figure is saved again
-    with the same locked environment (fixed metadata, fixed SVG id salt).
+    with the same locked environment (fixed metadata, fixed SVG id salt). The layout is checked
+    at ``dpi`` (:func:`~arcorpus.plotting.layout_problems`: colliding, clipped or misplaced
+    text); what it finds is recorded in the manifest under ``layout`` and reported as a
+    :class:`~arcorpus.plotting.layout.LayoutWarning` (``check_layout=False`` skips it).
 
     Args:
         fig: the matplotlib figure.
@@ -134,9 +145,11 @@ def save_figure(
     for text in fig.findobj(Text):
         if text.get_text():
             fonts.add(Path(font_manager.findfont(text.get_fontproperties())).name)
+    problems = layout_problems(fig, dpi=dpi) if check_layout else None
+    warn_layout(problems or [], where=base.name)
     manifest = base.with_name(f"{base.name}.manifest.json")
     write_json(manifest, figure_manifest(params=params, seeds=seeds,
                                          corpus_fingerprint=corpus_fingerprint, fonts=fonts,
-                                         files=[p.name for p in written]))
+                                         files=[p.name for p in written], layout=problems))
     written.append(manifest)
     return written
