@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -29,6 +29,9 @@ from .errors import CorpusError
 from .segment import ABBREVIATIONS
 from .tables import ReportLog, TableBuilder, sentence_spans, units_table
 from .units import DERIVED_COLUMNS, Unit, check_unit
+
+if TYPE_CHECKING:
+    from .partitioned import ParquetTarget
 
 Errors = Literal["raise", "skip"]
 Duplicates = Literal["text", "url"]
@@ -133,6 +136,21 @@ class Corpus:
                       paragraph_spans=spans["paragraphs"], sentence_spans=spans.get("sentences"),
                       abbreviations=self._abbreviations)
 
+    def to_parquet(self, folder: str | os.PathLike, *, units: Iterable[Unit] = (),
+                   partition_bytes: int | None = None, progress: bool | None = None) -> Path:
+        """Write the corpus as a partitioned Parquet dataset with a manifest (fingerprint,
+        versions, report), atomically; ``units``: also store ``"paragraphs"`` and/or
+        ``"sentences"`` spans. ``load_corpus(folder)`` reads it back lazily. See
+        :mod:`arcorpus.corpus.partitioned`.
+
+        >>> corpus.to_parquet("build/corpus.parquet", units=["sentences"])  # doctest: +SKIP
+        """
+        from .partitioned import PARTITION_BYTES, write_corpus_parquet
+
+        return write_corpus_parquet(self, folder, units=units,
+                                    partition_bytes=partition_bytes or PARTITION_BYTES,
+                                    progress=progress)
+
     def summary(self) -> pd.Series:
         """Corpus statistics and report counts, as one labelled Series.
 
@@ -189,6 +207,7 @@ def load_corpus(
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
     progress: bool | None = None,
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
 ) -> Corpus:
     """Load Arabic articles into tidy DataFrames.
 
@@ -214,6 +233,13 @@ def load_corpus(
             dropped only when asked).
         progress: progress bar: ``None`` shows one when loading takes more than a couple of
             seconds, ``True`` always, ``False`` never.
+        to_parquet: a folder (or a :class:`~arcorpus.corpus.partitioned.ParquetTarget`): stream
+            the articles into a partitioned Parquet corpus there (never holding the corpus in
+            memory) and return it, read lazily.
+
+    A folder written by :meth:`Corpus.to_parquet` is recognised and opened lazily as a
+    :class:`~arcorpus.corpus.partitioned.PartitionedCorpus` (the other arguments were fixed
+    when it was written).
 
     Returns:
         A :class:`Corpus` with ``articles``, ``paragraphs``, ``sentences`` and ``report``.
@@ -223,6 +249,11 @@ def load_corpus(
         >>> corpus.articles[["doc_id", "source", "n_paragraphs"]]  # doctest: +SKIP
     """
     root = None if isinstance(source, pd.DataFrame) else Path(source)
+    if root is not None and to_parquet is None:
+        from .partitioned import is_parquet_corpus, read_parquet_corpus
+
+        if is_parquet_corpus(root):
+            return read_parquet_corpus(root)
 
     def documents(on_error: ErrorHandler) -> Iterator[Document]:
         return _documents(source, pattern=pattern, recursive=recursive, text_column=text_column,
@@ -237,6 +268,8 @@ def load_corpus(
         abbreviations=abbreviations,
         errors=errors,
         drop_duplicates=drop_duplicates,
+        to_parquet=to_parquet,
+        protect=root,
     )
 
 
@@ -249,32 +282,30 @@ def assemble_corpus(
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
+    protect: str | os.PathLike | None = None,
 ) -> Corpus:
     """Build a :class:`Corpus` from a reader: the one path every input format goes through.
 
     ``documents`` is called with the error handler that implements ``errors=`` and yields
     :class:`~arcorpus.corpus.documents.Document` records. Format readers
     (:func:`~arcorpus.corpus.formats.load_saudinewsnet`, ...) are built on it.
+    With ``to_parquet`` the documents are streamed, partition by partition, into a partitioned
+    corpus in that folder (never inside ``protect``, the source folder), and that corpus is
+    returned, read lazily (:mod:`arcorpus.corpus.partitioned`).
     """
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    if to_parquet is not None:
+        from .partitioned import ParquetTarget, read_parquet_corpus, write_parquet_corpus
+
+        target = ParquetTarget.of(to_parquet)
+        return read_parquet_corpus(write_parquet_corpus(
+            documents, target.folder, label=label, metadata=metadata, boilerplate=boilerplate,
+            abbreviations=abbreviations, errors=errors, drop_duplicates=drop_duplicates,
+            units=target.units, partition_bytes=target.partition_bytes, protect=protect))
     log = ReportLog()
-
-    def on_error(error: CorpusError) -> None:
-        if errors == "raise":
-            raise error
-        log.add("skipped", error.path, error.line, None, error.reason, "skipped")
-
+    on_error = _error_handler(errors, log)
     builder = TableBuilder(BoilerplateMatcher(boilerplate), log)
-    seen_ids: dict[str, str] = {}
-    for doc in documents(on_error):
-        if doc.doc_id in seen_ids:
-            on_error(CorpusError(doc.path, f"duplicate doc_id {doc.doc_id!r} (first in "
-                                           f"{seen_ids[doc.doc_id]})", line=doc.line))
-            continue
-        seen_ids[doc.doc_id] = _where(doc)
-        if doc.encoding not in (None, "utf-8"):
-            log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
+    for doc in _accepted_documents(documents(on_error), on_error, log):
         builder.add(doc)
     articles, paragraph_spans = builder.finish()
 
@@ -287,6 +318,35 @@ def assemble_corpus(
     corpus = Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
                     abbreviations=abbreviations)
     return corpus if keep is None else corpus.subset(keep)
+
+
+def _error_handler(errors: Errors, log: ReportLog) -> ErrorHandler:
+    """What ``errors=`` means: raise the error, or record it in the report and go on."""
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+
+    def on_error(error: CorpusError) -> None:
+        if errors == "raise":
+            raise error
+        log.add("skipped", error.path, error.line, None, error.reason, "skipped")
+
+    return on_error
+
+
+def _accepted_documents(documents: Iterable[Document], on_error: ErrorHandler,
+                        log: ReportLog) -> Iterator[Document]:
+    """The documents in order, without repeated ids (an error each); other encodings than
+    UTF-8 are reported."""
+    seen_ids: dict[str, str] = {}
+    for doc in documents:
+        if doc.doc_id in seen_ids:
+            on_error(CorpusError(doc.path, f"duplicate doc_id {doc.doc_id!r} (first in "
+                                           f"{seen_ids[doc.doc_id]})", line=doc.line))
+            continue
+        seen_ids[doc.doc_id] = _where(doc)
+        if doc.encoding not in (None, "utf-8"):
+            log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
+        yield doc
 
 
 def _where(doc: Document) -> str:

@@ -21,6 +21,7 @@ from ..boilerplate import BOILERPLATE_RULES
 from ..documents import Document, ErrorHandler, sha256_text
 from ..errors import CorpusError
 from ..loader import Corpus, Duplicates, Errors, assemble_corpus
+from ..partitioned import ParquetTarget
 
 
 def load_saudinewsnet(
@@ -30,6 +31,7 @@ def load_saudinewsnet(
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
     boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
     timezone: str = "Asia/Riyadh",
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
 ) -> Corpus:
     """Load SaudiNewsNet from a folder of its zip files, one zip, or one extracted ``.json``.
 
@@ -43,6 +45,8 @@ def load_saudinewsnet(
         timezone: the crawl times carry no zone; they are read in this one (the crawler ran
             on Saudi sites) and stored as timezone-aware UTC timestamps. An unreadable crawl
             time becomes NaT.
+        to_parquet: a folder: stream the articles into a partitioned Parquet corpus there
+            and return it, read lazily (see :mod:`arcorpus.corpus.partitioned`).
 
     Returns:
         A :class:`~arcorpus.corpus.Corpus`; ``articles`` has ``source, url, date, title,
@@ -72,7 +76,9 @@ def load_saudinewsnet(
                 on_error(error)
 
     return assemble_corpus(documents, label=label, errors=errors,
-                           drop_duplicates=drop_duplicates, boilerplate=boilerplate)
+                           drop_duplicates=drop_duplicates, boilerplate=boilerplate,
+                           to_parquet=to_parquet,
+                           protect=path if isinstance(path, str | os.PathLike) else None)
 
 
 def _read_file(file: Path, on_error: ErrorHandler, timezone: str) -> Iterator[Document]:

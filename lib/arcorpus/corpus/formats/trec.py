@@ -31,6 +31,7 @@ from ..decoding import decode_bytes
 from ..documents import Document, ErrorHandler
 from ..errors import CorpusError
 from ..loader import Corpus, Duplicates, Errors, assemble_corpus
+from ..partitioned import ParquetTarget
 
 FIELDS = {"DOCNO": "docno", "URL": "url", "SRC": "source", "CAT": "category",
           "TITLE": "title", "TIME": "date", "AUTHOR": "author", "ABSTRACT": "abstract"}
@@ -69,13 +70,15 @@ def load_trec(
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
     boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
 ) -> Corpus:
     """Load a folder of TREC-style pseudo-XML articles (``<Source>/<category>/<DOCNO>.txt``).
 
     ``source`` and ``category`` come from ``<SRC>``/``<CAT>``, or from the two folder levels
     when a tag is missing; ``date`` is ``<TIME>`` parsed to a timezone-aware UTC timestamp;
     ``doc_id`` is ``<DOCNO>`` (the file stem when absent). Repeated URLs are reported (kind
-    ``duplicate_url``) and dropped with ``drop_duplicates="url"``.
+    ``duplicate_url``) and dropped with ``drop_duplicates="url"``. With ``to_parquet=folder``
+    the articles are streamed into a partitioned Parquet corpus there, returned read lazily.
 
     Example:
         >>> corpus = load_trec("ANT/")  # doctest: +SKIP
@@ -94,7 +97,8 @@ def load_trec(
                 on_error(error)
 
     return assemble_corpus(documents, label=str(path), errors=errors,
-                           drop_duplicates=drop_duplicates, boilerplate=boilerplate)
+                           drop_duplicates=drop_duplicates, boilerplate=boilerplate,
+                           to_parquet=to_parquet, protect=root)
 
 
 def _read_one(file: Path, label: str, encoding: str) -> Document:
