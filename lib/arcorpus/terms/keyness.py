@@ -69,6 +69,14 @@ def keyness(
     matrix, vocabulary = document_term_matrix(left + right, analyzer, progress=progress)
     a = np.asarray(matrix[: len(left)].sum(axis=0)).ravel()
     b = np.asarray(matrix[len(left):].sum(axis=0)).ravel()
+    return keyness_table(a, b, vocabulary, min_count=min_count, top_n=top_n)
+
+
+def keyness_table(a: np.ndarray, b: np.ndarray, vocabulary: np.ndarray, *, min_count: int = 5,
+                  top_n: int | None = None) -> pd.DataFrame:
+    """The table of :func:`keyness` from each term's count in the target (``a``) and the
+    reference (``b``), aligned with ``vocabulary`` (so counts summed over partitions give the
+    same table)."""
     c, d = a.sum(), b.sum()
     if c == 0 or d == 0:
         raise ValueError("one side has no terms after analysis: nothing to compare")
