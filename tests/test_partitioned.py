@@ -20,28 +20,9 @@ from arcorpus.corpus import (
 from arcorpus.corpus.partitioned import paragraph_spans_of
 from arcorpus.datasets import resampled_documents
 
-from conftest import CORPUS, FIXTURES, tree_hash
+from conftest import CORPUS, FIXTURES, tree_hash, write_folder
 
 UNITS = ("articles", "paragraphs", "sentences")
-
-
-def write_folder(folder, documents, *, metadata=True):
-    """Documents as a folder of .txt articles with a metadata.csv (some rows missing, one extra,
-    repeated URLs), the kit's usual input."""
-    folder.mkdir(parents=True)
-    rows = []
-    for i, doc in enumerate(documents):
-        sub = folder / f"{i // 100:02d}"
-        sub.mkdir(exist_ok=True)
-        (sub / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-        if i % 17:  # some articles without metadata
-            url = doc.metadata["url"] if i % 23 else "https://example.org/repeated"
-            rows.append({"doc_id": doc.doc_id, **doc.metadata, "url": url})
-    if metadata:
-        rows.append({"doc_id": "no-such-article", "source": "x", "date": "2015-01-01",
-                     "title": "", "url": ""})
-        pd.DataFrame(rows).to_csv(folder / "metadata.csv", index=False)
-    return folder
 
 
 @pytest.fixture(scope="module")

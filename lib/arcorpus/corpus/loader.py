@@ -360,37 +360,50 @@ def _documents(source, *, pattern, recursive, text_column, id_column, id_from, e
                                         id_column=id_column, on_error=on_error)
         return
     root = Path(source)
+    files = _source_files(root, pattern, recursive)
+    for path, label in progress_bar(files, desc="loading", unit="file", enabled=progress):
+        yield from _file_documents(path, label, in_folder=root.is_dir(),
+                                   text_column=text_column, id_column=id_column,
+                                   id_from=id_from, encoding=encoding, on_error=on_error)
+
+
+def _source_files(root: Path, pattern: str, recursive: bool) -> list[tuple[Path, str]]:
+    """The files of a source, sorted, each with its label (path relative to the folder)."""
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or folder")
     if root.is_file():
-        files = [(root, root.name)]
-    else:
-        glob = root.rglob if recursive else root.glob
-        files = sorted(
-            ((p, p.relative_to(root).as_posix()) for p in glob(pattern)
-             if p.is_file() and not (p.parent == root and p.name == METADATA_FILE)),
-            key=lambda item: item[1],
-        )
-        if not files:
-            raise CorpusError(root, f"no files match {pattern!r}"
-                                    f"{' (recursively)' if recursive else ''}")
-    for path, label in progress_bar(files, desc="loading", unit="file", enabled=progress):
-        suffix = path.suffix.lower()
-        try:
-            if suffix in TABLE_SUFFIXES:
-                yield from read_table_file(path, label, text_column=text_column,
-                                           id_column=id_column, encoding=encoding,
-                                           on_error=on_error)
-            elif suffix in TEXT_SUFFIXES or root.is_dir():
-                doc_id = path.stem if id_from == "stem" else label.rsplit(".", 1)[0]
-                yield read_text_file(path, label, doc_id, encoding=encoding)
-            else:
-                raise CorpusError(label, f"unsupported file type {suffix!r}; expected .txt or "
-                                         f"one of {sorted(TABLE_SUFFIXES)}")
-        except CorpusError as error:
-            on_error(error)
-        except OSError as exc:
-            on_error(CorpusError(label, f"cannot read ({exc.strerror or exc})"))
+        return [(root, root.name)]
+    glob = root.rglob if recursive else root.glob
+    files = sorted(
+        ((p, p.relative_to(root).as_posix()) for p in glob(pattern)
+         if p.is_file() and not (p.parent == root and p.name == METADATA_FILE)),
+        key=lambda item: item[1],
+    )
+    if not files:
+        raise CorpusError(root, f"no files match {pattern!r}"
+                                f"{' (recursively)' if recursive else ''}")
+    return files
+
+
+def _file_documents(path: Path, label: str, *, in_folder: bool, text_column, id_column,
+                    id_from, encoding, on_error: ErrorHandler) -> Iterator[Document]:
+    """The documents of one file of a source; bad input goes to ``on_error``."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TABLE_SUFFIXES:
+            yield from read_table_file(path, label, text_column=text_column,
+                                       id_column=id_column, encoding=encoding,
+                                       on_error=on_error)
+        elif suffix in TEXT_SUFFIXES or in_folder:
+            doc_id = path.stem if id_from == "stem" else label.rsplit(".", 1)[0]
+            yield read_text_file(path, label, doc_id, encoding=encoding)
+        else:
+            raise CorpusError(label, f"unsupported file type {suffix!r}; expected .txt or "
+                                     f"one of {sorted(TABLE_SUFFIXES)}")
+    except CorpusError as error:
+        on_error(error)
+    except OSError as exc:
+        on_error(CorpusError(label, f"cannot read ({exc.strerror or exc})"))
 
 
 def _sidecar(metadata, root: Path | None, encoding: str) -> pd.DataFrame | None:
