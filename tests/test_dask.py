@@ -24,7 +24,7 @@ import arcorpus
 import arcorpus.dask as ad
 from arcorpus.corpus import ParquetTarget, assemble_corpus
 from arcorpus.datasets import resampled_documents
-from arcorpus.factions import cooccurrence, find_mentions
+from arcorpus.factions import actor_graph, cooccurrence, find_mentions
 from arcorpus.terms import document_term_matrix, keyness, kwic, term_frequencies
 from arcorpus.text import ArabicAnalyzer
 from arcorpus.topics import fit_topics_online
@@ -120,13 +120,20 @@ def test_find_mentions_and_kwic(client, request, which, seed):
                            kwic(memory, keyword, unit=unit, window=4))
 
 
-def test_mention_counts(client, stored):
-    expected = find_mentions(stored.to_corpus())["actor_id"].value_counts()
+def test_mention_counts_and_the_network(client, stored):
+    memory = stored.to_corpus()
+    mentions = find_mentions(memory)
+    expected = mentions["actor_id"].value_counts()
     counts = ad.mention_counts(stored, client=client)
     assert_series_equal(counts, expected.rename_axis("actor_id").rename("count")
                         .reset_index().sort_values(["count", "actor_id"],
                                                    ascending=[False, True])
                         .set_index("actor_id")["count"])
+    edges = ad.cooccurrence(stored, client=client)
+    graph = actor_graph(edges, counts, weight="npmi")
+    expected_graph = actor_graph(cooccurrence(mentions, corpus=memory), mentions, weight="npmi")
+    assert dict(graph.nodes(data=True)) == dict(expected_graph.nodes(data=True))
+    assert sorted(graph.edges(data=True)) == sorted(expected_graph.edges(data=True))
 
 
 @pytest.mark.parametrize("options", [{}, {"by": "source", "unit": "paragraphs"},
@@ -230,14 +237,15 @@ def test_a_resampled_corpus_of_50k_paragraphs(client, large):
     for options in ({"unit": "paragraphs"}, {"unit": "sentences", "by": "source"}):
         assert_frame_equal(ad.cooccurrence(lazy, client=client, **options),
                            cooccurrence(mentions, corpus=memory, **options))
-    assert_frame_equal(ad.kwic(lazy, "جبهة النصرة", client=client),
-                       kwic(memory, "جبهة النصرة"))
+    assert_frame_equal(ad.kwic(lazy, "النقيب سامر", client=client),
+                       kwic(memory, "النقيب سامر"))
     matrix, vocabulary = ad.document_term_matrix(lazy, unit="paragraphs", client=client)
     expected, expected_vocabulary = document_term_matrix(
         memory.unit_table("paragraphs")["text"].tolist())
     assert (matrix != expected).nnz == 0 and vocabulary.tolist() == expected_vocabulary.tolist()
-    model, _ = ad.fit_topics_online(lazy, k=5, batch_size=5_000, client=client)
-    expected_model, _ = fit_topics_online(lambda: ad.unit_batches(lazy, batch_size=5_000), k=5)
+    model, _ = ad.fit_topics_online(lazy, k=3, method="nmf", batch_size=5_000, client=client)
+    expected_model, _ = fit_topics_online(lambda: ad.unit_batches(lazy, batch_size=5_000), k=3,
+                                          method="nmf")
     np.testing.assert_array_equal(model.components_, expected_model.components_)
 
 

@@ -135,6 +135,9 @@ class _Staging:
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         self.path = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", suffix=".tmp",
                                           dir=self.folder.parent))
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(self.path, 0o777 & ~mask)  # mkdtemp makes 0700; give the usual permissions
 
     def commit(self) -> Path:
         old = None
