@@ -2,6 +2,7 @@
 """Task runner for arcorpus: the README's commands, with nothing but Python >= 3.11 and git.
 
     python3 tasks.py main    # set up the environment, run the notebooks, write figures/
+    python3 tasks.py main --corpus PATH|saudinewsnet [--out DIR]   # the notebooks on a corpus
     python3 tasks.py test    # set up (or reuse) the environments, run the whole test suite
     python3 tasks.py lab     # open JupyterLab in the project environment
     python3 tasks.py bench   # run the benchmarks in benchmarks/
@@ -18,6 +19,7 @@ Every command is idempotent: a second run finds the environments in sync and sta
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -75,19 +77,40 @@ def sync(legacy: bool = False) -> Path:
     return env_dir / BIN / f"python{EXE}"
 
 
+#: the project's shared data (present on the maintainers' machines and in CI, never required)
+SHARED_SAUDINEWSNET = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
+
+
 def _env_for_jobs() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     env["PYTHONHASHSEED"] = "0"
     env.pop("VIRTUAL_ENV", None)
+    if SHARED_SAUDINEWSNET.is_dir():  # the course corpus is read from there, not downloaded
+        env.setdefault("ARCORPUS_SAUDINEWSNET", str(SHARED_SAUDINEWSNET))
     return env
 
 
-def cmd_main() -> int:
+def cmd_main(extra: list[str]) -> int:
+    """The notebooks on the seed corpus, or with ``--corpus PATH|saudinewsnet [--out DIR]`` on
+    another one (figures then go to figures/saudinewsnet/ or build/figures/<name>/)."""
+    parser = argparse.ArgumentParser(prog="tasks.py main")
+    parser.add_argument("--corpus", default=None)
+    parser.add_argument("--out", default=None, help="figure folder (default: see README)")
+    args = parser.parse_args(extra)
     python = sync()
-    return _run([python, "-m", "arcorpus.notebook_runner", "notebooks", "--out", "build/notebooks"],
-                _env_for_jobs())
+    command = [python, "-m", "arcorpus.notebook_runner", "notebooks"]
+    if args.corpus is None:
+        command += ["--out", "build/notebooks"]
+    else:
+        name = Path(args.corpus).stem if Path(args.corpus).suffix else Path(args.corpus).name
+        command += ["--out", f"build/notebooks/{name}", "--corpus",
+                    args.corpus if args.corpus == "saudinewsnet" else
+                    str(Path(args.corpus).resolve())]
+    if args.out is not None:
+        command += ["--figures", str(Path(args.out).resolve())]
+    return _run(command, _env_for_jobs())
 
 
 def _pytest(python: Path, args: list[str]) -> int:
@@ -132,7 +155,7 @@ def main(argv: list[str]) -> int:
         return 0
     name, extra = argv[0], argv[1:]
     commands = {
-        "main": lambda: cmd_main(),
+        "main": lambda: cmd_main(extra),
         "test": lambda: cmd_test(extra),
         "lab": lambda: cmd_lab(extra),
         "bench": lambda: cmd_bench(extra),

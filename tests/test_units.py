@@ -208,3 +208,23 @@ def test_cooccurrence_by_group_counts_each_groups_units(several):
             several.articles["source"] == source))
         pd.testing.assert_frame_equal(group.drop(columns="source").reset_index(drop=True),
                                       alone, check_dtype=False)
+
+
+def test_notebook_parameters_are_injected_after_the_tagged_cell():
+    import nbformat
+
+    from arcorpus.course import corpus_name, figures_folder
+    from arcorpus.notebook_runner import inject_parameters
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"),
+                                               nbformat.v4.new_code_cell("CORPUS = 1"),
+                                               nbformat.v4.new_code_cell("print(CORPUS)")])
+    notebook.cells[1].metadata["tags"] = ["parameters"]
+    inject_parameters(notebook, {"CORPUS": "saudinewsnet", "OUT": None})
+    assert notebook.cells[2].source == "CORPUS = 'saudinewsnet'\nOUT = None"
+    assert notebook.cells[2].metadata["tags"] == ["injected-parameters"]
+    # figures of a corpus that is not a course corpus never go to the committed folders
+    assert str(figures_folder("/somewhere/my_news.csv")) == "../build/figures/my_news"
+    assert str(figures_folder("saudinewsnet")) == "../figures/saudinewsnet"
+    assert str(figures_folder("x", "/tmp/figs")) == "/tmp/figs"
+    assert corpus_name("/data/folder/") == "folder"

@@ -12,17 +12,28 @@ from .arabic import (
     rendering_variants,
     use_arabic,
 )
-from .charts import bar_terms, heatmap, model_selection, network, time_series, topic_grid
+from .charts import (
+    bar_terms,
+    category_color,
+    heatmap,
+    histogram,
+    model_selection,
+    network,
+    time_series,
+    topic_grid,
+)
 from .save import figure_manifest, save_figure
 
 __all__ = [
     "ARABIC_FONT",
     "arabic_style",
     "bar_terms",
+    "category_color",
     "display_text",
     "figure_manifest",
     "font_path",
     "heatmap",
+    "histogram",
     "model_selection",
     "native_shaping",
     "network",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from array import array
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -36,6 +37,8 @@ def _keys(text: str, analyzer: ArabicAnalyzer):
         yield token, (terms[-1] if terms else None)
 
 
+#: context positions of a concordance line, as AntConc names them (L1: the word before)
+CONTEXT_COLUMNS = ("L3", "L2", "L1", "R1", "R2", "R3")
 #: characters of text tokenised at a time inside one long paragraph (cut at white space, which
 #: no token crosses), so that memory stays bounded whatever the paragraph length
 _PIECE = 100_000
@@ -66,6 +69,8 @@ def kwic(
     window: int = 6,
     unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
+    sort: str | Sequence[str] | None = None,
+    metadata: Sequence[str] | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Find ``keyword`` (a word or a phrase) in context.
@@ -84,18 +89,25 @@ def kwic(
         unit: the unit context stays in: ``"paragraphs"`` (the default, or the table's own
             unit when finer) or ``"sentences"`` (``"articles"``: across paragraph breaks).
         analyzer: pipeline for matching (its stop words are ignored here).
+        sort: sort the lines as AntConc does, by the words at context positions: ``"R1"`` (the
+            first word after the keyword), ``["L1", "R1"]``, ... (positions L3-L1 and R1-R3,
+            compared on normalised, clitic-free forms); by default lines stay in text order.
+        metadata: article columns to carry (``["source", "date"]`` by default, those present),
+            so that the lines can be filtered: ``table.query("source == 'sabq'")``.
         progress: progress bar (see :mod:`arcorpus.progress`).
 
     Returns:
-        Columns ``doc_id, [para_id, sent_id,] left, keyword, right, start, end``: ``left`` is the
-        text *before* the keyword in reading order (shown on the right in an RTL display),
-        ``start``/``end`` the keyword's offsets in the article text (in the row's own text for
-        tables without ``start``).
+        Columns ``doc_id, [para_id, sent_id,] [metadata,] left, keyword, right, start, end,
+        L3, L2, L1, R1, R2, R3``: ``left`` is the text *before* the keyword in reading order
+        (shown on the right in an RTL display), ``start``/``end`` the keyword's offsets in the
+        article text (in the row's own text for tables without ``start``), ``L1``... the
+        normalised words around it ("" past the edge of the unit).
 
     Example:
-        >>> kwic(["قال مصدر من جبهة النصرة إن المعارك مستمرة"], "جبهة النصرة", window=2)
-           doc_id  para_id     left      keyword     right  start  end
-        0       0        0  مصدر من  جبهة النصرة  إن المعارك     12   23
+        >>> lines = kwic(["قال مصدر من جبهة النصرة إن المعارك مستمرة"], "جبهة النصرة", window=2)
+        >>> lines[["left", "keyword", "right", "start", "end", "L1", "R1"]]
+              left      keyword       right  start  end  L1  R1
+        0  مصدر من  جبهة النصرة  إن المعارك     12   23  من  ان
     """
     analyzer = replace(analyzer or ArabicAnalyzer(), stopwords=None, ngram_range=(1, 1),
                        stem=False)
@@ -105,10 +117,11 @@ def kwic(
         raise ValueError(f"the keyword {keyword!r} has no word to look for")
     wanted = np.array([codes.setdefault(key, len(codes)) for key in query], dtype=np.int64)
     units = unit_table(data, resolve_unit(data, unit, "paragraphs"))
-    ids = unit_keys(units)
+    ids = unit_keys(units) + [c for c in (metadata if metadata is not None else
+                                          ("source", "date")) if c in units.columns]
     texts = units["text"].tolist()
     bases = units["start"].to_numpy(dtype=np.int64)
-    rows, hits = [], []
+    rows, hits, context = [], [], []
     for row in progress_bar(range(len(texts)), desc="kwic", unit="unit", enabled=progress):
         text = texts[row]
         # a unit can hold the keyword only if its normalised text contains the first key
@@ -127,11 +140,24 @@ def kwic(
             right = text[ends[j]:ends[min(len(keys) - 1, j + window)]].strip()
             rows.append(row)
             hits.append((left, text[starts[i]:ends[j]], right, int(starts[i]), int(ends[j])))
+            context.append([keys[k] if 0 <= k < len(keys) else -1
+                            for k in (*range(i - 3, i), *range(j + 1, j + 4))])
     table = units[ids].take(rows).reset_index(drop=True)
     columns = pd.DataFrame(hits, columns=["left", "keyword", "right", "start", "end"])
     columns["start"] += bases[rows] if rows else 0
     columns["end"] += bases[rows] if rows else 0
-    return pd.concat([table, columns], axis=1)
+    words = np.array([*sorted(codes, key=codes.get), ""], dtype=object)  # code -1: ""
+    positions = np.asarray(context, dtype=np.int64).reshape(-1, 6)
+    for k, name in enumerate(CONTEXT_COLUMNS):
+        columns[name] = words[positions[:, k]]
+    table = pd.concat([table, columns], axis=1)
+    if sort is not None:
+        order = [sort] if isinstance(sort, str) else list(sort)
+        unknown = set(order) - set(CONTEXT_COLUMNS)
+        if unknown:
+            raise ValueError(f"sort by context positions {CONTEXT_COLUMNS}, not {sorted(unknown)}")
+        table = table.sort_values(order, kind="stable").reset_index(drop=True)
+    return table
 
 
 def kwic_html(table: pd.DataFrame, *, max_rows: int = 50) -> HTML:
