@@ -4,6 +4,7 @@ Zipf lexicon of 50,000 made-up words), stored as a partitioned Parquet corpus.
 
     python benchmarks/bench_dask.py                        # 5,000,000 paragraphs, 1 and 2 workers
     python benchmarks/bench_dask.py -n 500000 --workers 2 --all
+    python benchmarks/bench_dask.py --workers 1 --steps mention paragraphs frequencies
 
 The corpus is generated once, streaming (never held: the writer's peak memory is printed), into
 benchmarks/_data/ (git-ignored), with sentence spans stored. Each run starts a fresh cluster in
@@ -80,7 +81,7 @@ def _warm() -> None:
     import arcorpus.terms  # noqa: F401
 
 
-def run(n: int, workers: int, everything: bool) -> None:
+def run(n: int, workers: int, everything: bool, only: list[str]) -> None:
     """In a child process: one cluster, the pipeline, one JSON line per step."""
     from dask.distributed import Client, LocalCluster
 
@@ -125,6 +126,8 @@ def run(n: int, workers: int, everything: bool) -> None:
             ("online NMF, K=20", lambda: ad.fit_topics_online(corpus, k=20, method="nmf",
                                                               progress=False)),
         ]
+    if only:
+        steps = [(name, step) for name, step in steps if any(o in name for o in only)]
     for name, step in steps:
         cpu_before = client.run(_worker_cpu)
         sent_before = client.run(_worker_sent)
@@ -150,17 +153,39 @@ def run(n: int, workers: int, everything: bool) -> None:
     cluster.close()
 
 
-def _child(args: list[str]) -> list[dict]:
-    process = subprocess.run([sys.executable, __file__, *args], capture_output=True,
-                             text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
-    if process.returncode != 0:
-        sys.stderr.write(process.stderr[-4000:])
-        raise SystemExit(f"child {args} failed")
-    return [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
+def _child(args: list[str], show=None) -> list[dict]:
+    """Run this script in a child process; its JSON lines, each shown as it comes."""
+    process = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True,
+                               env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    rows = []
+    for line in process.stdout:
+        if line.startswith("{"):
+            rows.append(json.loads(line))
+            if show is not None:
+                show(rows[-1])
+    if process.wait() != 0:
+        raise SystemExit(f"child {args} failed (exit {process.returncode})")
+    return rows
+
+
+def _show(row: dict) -> None:
+    if row["step"] == "cluster":
+        print(f"\n{row['workers']} worker(s), {row['partitions']} partitions of "
+              f"{row['paragraphs']:,} paragraphs, {row['sentences']:,} sentences, "
+              f"{_mb(row['text_bytes'])} of text; dashboard {row['dashboard']}")
+        print(f"{'step':44} {'wall s':>8} {'worker CPU s':>12} {'client CPU s':>12} "
+              f"{'worker peak':>22} {'client RSS':>10} {'sent w->w':>10} {'result':>10}",
+              flush=True)
+        return
+    peaks = ", ".join(_mb(p) for p in row["worker_peak"])
+    print(f"{row['step']:44} {row['wall']:8.1f} {row['worker_cpu']:12.1f} "
+          f"{row['client_cpu']:12.1f} {peaks:>22} {_mb(row['client_rss']):>10} "
+          f"{_mb(row['sent_between_workers']):>10} {_mb(row['result_bytes']):>10}", flush=True)
 
 
 def _mb(value: float) -> str:
-    return f"{value / 1e6:,.0f} MB"
+    return f"{value / 1e6:,.1f} MB"
 
 
 def main() -> None:
@@ -168,6 +193,8 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=5_000_000, help="paragraphs")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--all", action="store_true", help="also keyness, kwic, online NMF")
+    parser.add_argument("--steps", nargs="+", default=[],
+                        help="only the steps whose names contain one of these words")
     parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--run", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -175,7 +202,7 @@ def main() -> None:
         generate(args.n)
         return
     if args.run:
-        run(args.n, args.run, args.all)
+        run(args.n, args.run, args.all, args.steps)
         return
     DATA.mkdir(parents=True, exist_ok=True)
     for row in _child(["-n", str(args.n), "--generate"]):
@@ -184,22 +211,13 @@ def main() -> None:
               f"{_mb(row['client_peak'])}")
     results = {}
     for workers in args.workers:
-        rows = _child(["-n", str(args.n), "--run", str(workers)] + (["--all"] if args.all
-                                                                       else []))
+        options = (["--all"] if args.all else []) + (["--steps", *args.steps] if args.steps
+                                                     else [])
+        rows = _child(["-n", str(args.n), "--run", str(workers), *options], _show)
         results[workers] = rows
-        head = rows[0]
-        print(f"\n{workers} worker(s), {head['partitions']} partitions of "
-              f"{head['paragraphs']:,} paragraphs, {head['sentences']:,} sentences, "
-              f"{_mb(head['text_bytes'])} of text")
-        print(f"{'step':44} {'wall s':>8} {'worker CPU s':>12} {'client CPU s':>12} "
-              f"{'worker peak':>22} {'client RSS':>10} {'sent w->w':>10} {'result':>10}")
-        for row in rows[1:]:
-            peaks = ", ".join(_mb(p) for p in row["worker_peak"])
-            print(f"{row['step']:44} {row['wall']:8.1f} {row['worker_cpu']:12.1f} "
-                  f"{row['client_cpu']:12.1f} {peaks:>22} {_mb(row['client_rss']):>10} "
-                  f"{_mb(row['sent_between_workers']):>10} {_mb(row['result_bytes']):>10}")
         total = sum(r["wall"] for r in rows[1:])
-        print(f"{'total':44} {total:8.1f}   client peak {_mb(rows[-1]['client_peak'])}")
+        print(f"{'total':44} {total:8.1f}   client peak {_mb(rows[-1]['client_peak'])}",
+              flush=True)
     out = DATA / f"bench_dask-{args.n}.json"
     out.write_text(json.dumps(results, indent=1))
     print(f"\nper-step figures: {out}")

@@ -115,9 +115,11 @@ def test_find_mentions_and_kwic(client, request, which, seed):
         which == "stored" else arcorpus.load_trec(FIXTURES / "trec")
     memory = data.to_corpus() if which == "stored" else data
     assert_frame_equal(ad.find_mentions(data, client=client), find_mentions(memory))
-    for keyword, unit in [("الفصائل", None), ("جبهة النصرة", "sentences"), ("لا يوجد", None)]:
-        assert_frame_equal(ad.kwic(data, keyword, unit=unit, window=4, client=client),
-                           kwic(memory, keyword, unit=unit, window=4))
+    for keyword, unit, sort in [("الفصائل", None, None), ("جبهة النصرة", "sentences", "R1"),
+                                ("لا يوجد", None, ["L1", "R2"])]:
+        assert_frame_equal(ad.kwic(data, keyword, unit=unit, window=4, sort=sort,
+                                   client=client),
+                           kwic(memory, keyword, unit=unit, window=4, sort=sort))
 
 
 def test_mention_counts_and_the_network(client, stored):

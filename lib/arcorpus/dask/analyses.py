@@ -20,6 +20,7 @@ partitions give is then added up on the workers, in a tree, where a sum is neede
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,7 @@ from ..factions.cooccurrence import _group_table as _group_edges
 from ..terms import kwic as _kwic
 from ..terms.frequencies import GroupTermCounts, frequency_table, group_term_counts
 from ..terms.keyness import keyness_table
+from ..terms.kwic import CONTEXT_COLUMNS, sort_lines
 from ..terms.matrix import _count_chunk
 from ..text import ArabicAnalyzer
 from .cluster import ClientLike, get_client, map_partitions, tree_reduce, watch
@@ -113,16 +115,19 @@ def _kwic_of(partition: Partition, keyword: str, options: dict) -> pd.DataFrame:
 
 
 def kwic(corpus: CorpusLike, keyword: str, *, window: int = 6, unit: Unit | None = None,
-         analyzer: ArabicAnalyzer | None = None, client: ClientLike = None,
+         analyzer: ArabicAnalyzer | None = None, sort: str | Sequence[str] | None = None,
+         metadata: Sequence[str] | None = None, client: ClientLike = None,
          progress: bool | None = None) -> pd.DataFrame:
-    """:func:`arcorpus.terms.kwic` on the cluster: every occurrence, in corpus order."""
+    """:func:`arcorpus.terms.kwic` on the cluster: every occurrence in corpus order, then
+    sorted (``sort=``) as in memory."""
     if unit is not None:
         check_unit(unit)
+    sort_lines(pd.DataFrame(columns=CONTEXT_COLUMNS), sort)  # a bad sort fails before the work
     client = get_client(client)
-    options = {"window": window, "unit": unit, "analyzer": analyzer}
+    options = {"window": window, "unit": unit, "analyzer": analyzer, "metadata": metadata}
     futures = map_partitions(client, _kwic_of, partitions_of(corpus), keyword, options,
                              step="kwic")
-    return _rows(client, futures, desc="kwic", progress=progress)
+    return sort_lines(_rows(client, futures, desc="kwic", progress=progress), sort)
 
 
 # --- term counts -------------------------------------------------------------------------
