@@ -4,7 +4,7 @@
     python3 tasks.py main    # set up the environment, run the notebooks, write figures/
     python3 tasks.py main --corpus PATH|saudinewsnet [--out DIR]   # the notebooks on a corpus
     python3 tasks.py test    # set up (or reuse) the environments, run the whole test suite
-    python3 tasks.py lab     # open JupyterLab in the project environment
+    python3 tasks.py lab     # open JupyterLab in the project environment (prints its URL)
     python3 tasks.py bench   # run the benchmarks in benchmarks/
     python3 tasks.py lint    # ruff
 
@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
+import shutil
+import socket
 import subprocess
 import sys
 import venv
@@ -81,9 +84,11 @@ def sync(legacy: bool = False) -> Path:
 SHARED_SAUDINEWSNET = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 
 
-def _env_for_jobs() -> dict[str, str]:
+def _env_for_jobs(interactive: bool = False) -> dict[str, str]:
+    """The environment of the jobs; ``interactive`` (JupyterLab): figures are drawn inline."""
     env = dict(os.environ)
-    env.setdefault("MPLBACKEND", "Agg")
+    if not interactive:
+        env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     env["PYTHONHASHSEED"] = "0"
     env.pop("VIRTUAL_ENV", None)
@@ -118,8 +123,43 @@ def _pytest(python: Path, args: list[str]) -> int:
     return 0 if code == 5 else code  # 5 = "no tests collected": not a failure of the suite itself
 
 
+#: Debian's Chromium, which the browser test drives through Playwright (never a downloaded browser)
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def ensure_chromium() -> bool:
+    """Install Debian's ``chromium`` with apt-get when /usr/bin/chromium is missing (as root, or
+    through passwordless sudo), and say so; the browser test skips, saying why, if it cannot."""
+    if CHROMIUM.exists():
+        return True
+    apt = shutil.which("apt-get")
+    sudo = [] if _is_root() else (["sudo", "-n"] if shutil.which("sudo") else None)
+    if apt is None or sudo is None:
+        print(f"tasks.py: {CHROMIUM} is missing and cannot be installed here "
+              f"({'no apt-get' if apt is None else 'not root and no sudo'}): the browser test "
+              "will be skipped. Install Debian's chromium package to run it.", flush=True)
+        return False
+    print(f"tasks.py: {CHROMIUM} is missing: installing Debian's chromium with apt-get for the "
+          "browser test (once)", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = [*sudo, apt, "install", "-y", "--no-install-recommends", "chromium",
+               "fonts-dejavu-core"]  # a font with Arabic glyphs for the screenshots
+    # the package lists of a new machine may be missing or stale: refresh them first
+    if _run([*sudo, apt, "update", "-qq"], env) != 0 or _run(install, env) != 0 \
+            or not CHROMIUM.exists():
+        print("tasks.py: installing chromium failed: the browser test will be skipped",
+              flush=True)
+        return False
+    return True
+
+
 def cmd_test(extra: list[str]) -> int:
     python = sync()
+    ensure_chromium()
     code = _pytest(python, extra)
     legacy = sync(legacy=True)
     print("\n== rendering tests again with matplotlib 3.10 (reshape + bidi path) ==", flush=True)
@@ -127,9 +167,43 @@ def cmd_test(extra: list[str]) -> int:
     return code or legacy_code
 
 
+def free_port(preferred: int = 8888) -> int:
+    """``preferred`` if nothing listens there on localhost, else a free port the system picks."""
+    for port in (preferred, 0):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise OSError("no free port on localhost")
+
+
+def _server_options(extra: list[str]) -> tuple[list[str], str]:
+    """Port, token and ``--allow-root`` (Jupyter refuses to start as root without it) unless
+    given in ``extra``; returns them and the URL to print."""
+    options = []
+    given = " ".join(extra)
+    port = None if "--port" in given else free_port()
+    token = None if "token" in given else secrets.token_hex(16)
+    if port is not None:
+        options.append(f"--port={port}")
+    if token is not None:
+        options.append(f"--IdentityProvider.token={token}")
+    if _is_root() and "--allow-root" not in extra:
+        options += ["--allow-root", "--no-browser"]  # root: a server or container, no desktop
+    url = (f"http://localhost:{port if port is not None else '<port>'}/"
+           f"{'?token=' + token if token is not None else ''}")
+    return options, url
+
+
 def cmd_lab(extra: list[str]) -> int:
     python = sync()
-    return _run([python, "-m", "jupyterlab", "--notebook-dir", ROOT / "notebooks", *extra])
+    options, url = _server_options(extra)
+    print(f"\nJupyterLab on the notebooks: {url.replace('/?', '/lab?')}\n(Ctrl+C to stop)\n",
+          flush=True)
+    return _run([python, "-m", "jupyterlab", "--notebook-dir", ROOT / "notebooks", *options,
+                 *extra], _env_for_jobs(interactive=True))
 
 
 def cmd_bench(extra: list[str]) -> int:

@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "articles" / "000_0eee5cfdabd81abf.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+# ../shared/corpora beside the clone (CI); ARCORPUS_SHARED_CORPORA points elsewhere (worktrees)
+SHARED_CORPORA = Path(os.environ.get("ARCORPUS_SHARED_CORPORA",
+                                     str(ROOT.parent / "shared" / "corpora")))
 
 
 def tree_hash(folder: Path) -> str:

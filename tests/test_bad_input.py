@@ -154,7 +154,8 @@ def test_broken_parquet_and_unknown_errors_value(tmp_path):
 
 def test_bad_metadata_sidecar(folder):
     (folder / "metadata.csv").write_text("doc_id,date\ngood,2015-07-21\ngood,2015-07-22\n")
-    with pytest.raises(CorpusError, match=r"metadata.csv: duplicate doc_id\(s\) in metadata"):
+    with pytest.raises(CorpusError, match=r"metadata.csv: row 2: duplicate doc_id 'good' in "
+                                          r"metadata \(first in row 1\)"):
         load_corpus(folder)
     (folder / "metadata.csv").write_text("doc_id,date\ngood,not a date\n")
     with pytest.raises(CorpusError, match=r"metadata\.csv: row 1: not a date: 'not a date'"):

@@ -108,6 +108,38 @@ def test_topic_grid_small_multiples():
     plt.close(fig)
 
 
+def test_topic_grid_of_a_model_shows_frex_lift_and_a_document():
+    from arcorpus.topics import fit_topics, representative_units
+
+    texts = ["قصف الطيران مدينة درعا وريفها", "قصف مدفعي على ريف درعا الشرقي",
+             "مفاوضات جنيف والحل السياسي للأزمة", "الحل السياسي في مفاوضات جنيف المقبلة"] * 6
+    model = fit_topics(texts, k=2, method="nmf", min_df=1, warn_small=False)
+    fig, axes = topic_grid(model, n_cols=2, top_n=4)
+    caption = axes[0, 0].get_xlabel().split("\n")
+    frex = model.term_table(top_n=5, by="frex").query("topic == 0")["term"].tolist()
+    assert caption[0] == display_text("FREX: " + "، ".join(frex))
+    lift = model.term_table(top_n=5, by="lift").query("topic == 0")["term"].tolist()
+    assert caption[1] == display_text("Lift: " + "، ".join(lift))
+    first = representative_units(model, n=1).query("topic == 0")["text"].iloc[0]
+    assert display_text(f"«{first}»") in caption[2:]
+    plt.close(fig)
+
+
+def test_prevalence_plot_lines_and_bands_per_source():
+    from arcorpus.plotting import prevalence_plot
+
+    days = pd.date_range("2015-07-01", periods=5)
+    table = pd.DataFrame({"date": list(days) * 4, "source": (["عكاظ"] * 5 + ["سبق"] * 5) * 2,
+                          "topic": [0] * 10 + [3] * 10, "estimate": 0.2, "lower": 0.1,
+                          "upper": 0.3})
+    fig, axes = prevalence_plot(table, titles={3: "معارك"})
+    assert [ax.get_title() for ax in axes.flat] == ["Topic 0", display_text("معارك")]
+    assert len(axes[0, 0].lines) == 2 and len(axes[0, 0].collections) == 2  # lines, bands
+    assert sorted(t.get_text() for t in fig.legends[0].get_texts()) == sorted(
+        display_text(s) for s in ["عكاظ", "سبق"])
+    plt.close(fig)
+
+
 def test_time_series_arabic_legend(tmp_path):
     frame = pd.DataFrame({
         "date": pd.to_datetime(["2015-07-01", "2015-08-01"] * 2),

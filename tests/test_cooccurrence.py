@@ -107,8 +107,8 @@ def test_evidence_table_and_escaped_display(seed):
         assert text[row.start:row.end] == row.text
         assert {actor for _, _, actor in row.mentions} == {"fsa", "nusra"}
     markup = str(evidence_html(evidence))
-    assert markup.startswith('<div dir="rtl"') and '<mark title="fsa">الجيش الحر</mark>' in markup
-    assert '"' not in markup.split("</span>", 1)[1].split("<mark")[0]  # quotes are escaped
+    assert markup.startswith('<table dir="rtl"') and '<mark title="fsa">الجيش الحر</mark>' in markup
+    assert '&quot;الدولة&quot;' in markup  # quotes in the text are escaped
     hostile = evidence.assign(text=evidence["text"].str.replace("الغربي", "<script>x</script>"))
     assert "<script>" not in str(evidence_html(hostile))
 

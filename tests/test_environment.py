@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT
 
 # conda-forge package name -> PyPI name, where they differ
-CONDA_TO_PYPI = {"pyyaml": "pyyaml"}
+CONDA_TO_PYPI = {"pyyaml": "pyyaml", "msgpack-python": "msgpack"}
 NOT_PACKAGES = {"python", "pip"}
 
 

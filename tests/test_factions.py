@@ -28,20 +28,52 @@ def finder():
     return MentionFinder()
 
 
-def test_gazetteer_covers_the_war_and_its_aliases_do_not_collide():
+def test_gazetteer_covers_four_theatres_and_its_aliases_do_not_collide():
     g = load_gazetteer()
-    assert len(g.actors) >= 60
+    assert len(g.actors) >= 150
     types = set(g.actors["type"])
     assert {"state_forces", "foreign_state", "foreign_militia", "jihadist", "islamist_armed",
             "armed_opposition", "kurdish_forces", "political_body", "judicial_body"} <= types
     for actor in ["regime", "russia", "iran", "hezbollah", "turkey", "coalition", "sdf", "ypg",
-                  "isis", "nusra"]:
+                  "isis", "nusra", "houthis", "yemen_government", "saleh_forces",
+                  "saudi_coalition", "aqap", "iraq_government", "popular_mobilization",
+                  "peshmerga", "libya_gna", "haftar_forces", "un", "arab_league", "gcc"]:
         assert actor in set(g.actors["actor_id"])
-    # every normalised alias names one actor
-    assert g.aliases.groupby("key")["actor_id"].nunique().max() == 1
+    theatres = {t for value in g.actors["theatres"] for t in value.split("|")}
+    assert {"syria", "yemen", "iraq", "libya", "regional", "international"} <= theatres
+    for theatre in ("syria", "yemen", "iraq", "libya"):
+        assert g.actors["theatres"].str.contains(theatre).sum() >= 12
+    # in any one theatre, a normalised alias names one actor
+    assert g.aliases.groupby(["key", "theatres"])["actor_id"].nunique().max() == 1
     nusra = g.aliases[g.aliases["actor_id"] == "nusra"].set_index("alias")
     assert nusra.loc["جبهة فتح الشام", "from_year"] == "2016"
     assert nusra.loc["هيئة تحرير الشام", "from_year"] == "2017"
+
+
+def test_gazetteer_is_selectable_by_theatre():
+    two = load_gazetteer(["syria", "yemen"])
+    ids = set(two.actors["actor_id"])
+    assert {"regime", "houthis", "saudi_arabia", "un", "isis"} <= ids  # own and shared
+    assert not {"peshmerga", "haftar_forces", "libya_dawn"} & ids
+    # an alias that reads differently in an unselected theatre is gone with it
+    guard = two.aliases[two.aliases["key"] == two.aliases.loc[
+        two.aliases["alias"] == "الحرس الجمهوري", "key"].iloc[0]]
+    assert set(guard["actor_id"]) == {"republican_guard", "saleh_forces"}
+    assert set(load_gazetteer("libya").aliases.query("alias == 'القوات الحكومية'")[
+        "actor_id"]) == {"libya_gna"}
+    with pytest.raises(ValueError, match="unknown theatre"):
+        load_gazetteer(["syria", "lebanon"])
+
+
+def test_spelling_variants_and_state_organs_are_generated():
+    keys = set(load_gazetteer().aliases["key"])
+    from arcorpus.factions.gazetteer import MATCH_OPTIONS
+    from arcorpus.text.normalize import normalize_with
+    for written in ["قوات سورية الديموقراطية", "قوات سوريا الديموقراطية", "مليشيات الحوثي",
+                    "ميلشيات الحوثي", "الحوثيون", "المتمردون الحوثيون", "البنتاجون",
+                    "الحكومة التركية", "الجيش الروسي", "وزارة الخارجية الأميركية",
+                    "الخارجية الأمريكية", "الجيش اليمني", "القوات العراقية"]:
+        assert normalize_with(written, MATCH_OPTIONS) in keys, written
 
 
 def copy_gazetteer(tmp_path):
@@ -53,22 +85,22 @@ def copy_gazetteer(tmp_path):
 def test_a_users_gazetteer_is_validated(tmp_path):
     folder = copy_gazetteer(tmp_path)
     with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("fsa,جبهة النصرة,,,\n")
+        handle.write("fsa,جبهة النصرة,,,,\n")
     with pytest.raises(ValueError, match=r"alias\(es\) given to more than one actor"):
         load_gazetteer(folder)
     folder = copy_gazetteer(tmp_path / "b")
     with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("ghost,شبح,,,\n")
+        handle.write("ghost,شبح,,,,\n")
     with pytest.raises(ValueError, match=r"aliases of unknown actors \['ghost'\]"):
         load_gazetteer(folder)
     folder = copy_gazetteer(tmp_path / "c")
     with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("fsa,الحر,,,maybe\n")
+        handle.write("fsa,الحر,,,maybe,\n")
     with pytest.raises(ValueError, match=r"unknown rule\(s\) \['maybe'\]"):
         load_gazetteer(folder)
     folder = copy_gazetteer(tmp_path / "d")
     with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("fsa,ثوار الجنوب,,,\n")  # an alias of the user's own
+        handle.write("fsa,ثوار الجنوب,,,,\n")  # an alias of the user's own
     assert find_mentions(["قال ثوار الجنوب"], gazetteer=load_gazetteer(folder))[
         "actor_id"].tolist() == ["fsa"]
 
@@ -123,7 +155,7 @@ CASES = [
     ("فالجيش الحر انسحب", [("الجيش الحر", "fsa")]),
     ("مقرات (داعش) في الريف", [("داعش", "isis")]),
     ("عناصر «داعش» فروا", [("داعش", "isis")]),
-    ("قصف بروسيا وإيران", [("روسيا", "russia"), ("إيران", "iran")]),
+    ("دعم لروسيا وإيران", [("روسيا", "russia"), ("إيران", "iran")]),
     # spelling: diacritics, tatweel, hamza
     ("جَبهةُ النُّصرة", [("جَبهةُ النُّصرة", "nusra")]),
     ("النـصرة", [("النـصرة", "nusra")]),
@@ -140,7 +172,7 @@ CASES = [
     ("جيش الإسلاميين", []),
     # ambiguous short aliases, each rule
     ("مؤسسات الدولة السورية", []),
-    ('لتنظيم "الدولة" الإرهابي', [("الدولة", "isis")]),
+    ('لتنظيم "الدولة" الإرهابي', [('تنظيم "الدولة"', "isis")]),  # the whole name
     ("تنظيم الدولة الإسلامية", [("تنظيم الدولة الإسلامية", "isis")]),
     ("عناصر «الدولة» انسحبوا", [("الدولة", "isis")]),
     ("تطوير النظام الغذائي", []),
@@ -148,15 +180,50 @@ CASES = [
                                                  ("النظام", "regime")]),
     ("القاعدة العسكرية الروسية", []),
     ("تنظيم القاعدة والقاعدة الجوية", [("تنظيم القاعدة", "al_qaeda")]),
-    ('وتنظيم "القاعدة"', [("القاعدة", "al_qaeda")]),
+    ('وتنظيم "القاعدة"', [('تنظيم "القاعدة"', "al_qaeda")]),
     ("التحالف بين الأحزاب", []),
-    ("غارات «التحالف»", [("التحالف", "coalition")]),
-    ("غارات التحالف الدولي", [("التحالف الدولي", "coalition")]),
+    ("غارات «التحالف»", [("غارات «التحالف»", "coalition")]),  # the longest name wins
+    ("قال «التحالف» إن", [("التحالف", "coalition")]),
+    ("غارات التحالف الدولي", [("غارات التحالف الدولي", "coalition")]),  # one span
     ("الائتلاف الحكومي في العراق", []),
     ("الائتلاف الوطني السوري رحب، وقال الائتلاف", [("الائتلاف الوطني السوري", "national_coalition"),
                                                    ("الائتلاف", "national_coalition")]),
     ("التنظيم أعلن", []),  # anaphora is not guessed
     ("مدينة البعث في القنيطرة", []),
+    # variants, quotes and spaces inside names, longest names (issue 14)
+    ("قوات سورية الديموقراطية", [("قوات سورية الديموقراطية", "sdf")]),
+    ('مقاتلو " تحرير الشام " في إدلب', [("تحرير الشام", "nusra")]),
+    ('عناصر تنظيم "الدولة الإسلامية" في الرقة', [('تنظيم "الدولة الإسلامية"', "isis")]),
+    ("تنظيم «داعش» أعلن", [("تنظيم «داعش»", "isis")]),
+    ("تنظيم الدولة الإسلامية في العراق والشام",
+     [("تنظيم الدولة الإسلامية في العراق والشام", "isis")]),
+    ("قصفت قوات النظام السوري حلب", [("قوات النظام السوري", "regime")]),
+    ("قال حزب الله إن", [("حزب الله", "hezbollah")]),
+    # the theatre decides: places named in the text
+    ("شنت طائرات التحالف غارات على صنعاء", [("طائرات التحالف", "saudi_coalition")]),
+    ("شنت طائرات التحالف غارات على الرقة", [("طائرات التحالف", "coalition")]),
+    ("قوات الحرس الجمهوري في صنعاء", [("قوات الحرس الجمهوري", "saleh_forces")]),
+    ("قوات الحرس الجمهوري في دمشق", [("قوات الحرس الجمهوري", "republican_guard")]),
+    ("تقدمت القوات الحكومية في تعز", [("القوات الحكومية", "yemen_government")]),
+    ("تقدمت القوات الحكومية في حلب", [("القوات الحكومية", "regime")]),
+    ("تقدمت القوات الحكومية", []),  # no theatre: whose government?
+    ("أزياء «الشبيحة» في حفلات الأعراس", []),
+    ("قصف الشبيحة حي الخالدية في حمص", [("الشبيحة", "shabiha")]),
+    # evidence-based short names
+    ("طالب الأكراد في حلب بالنظام الفدرالي", []),
+    ("قال النظام الأردني في حلب", [("النظام الأردني", "jordan")]),  # not the Syrian one
+    ("سيطر تنظيم داعش على المكلا، ثم انسحبت القاعدة منها",
+     [("تنظيم داعش", "isis"), ("القاعدة", "aqap")]),
+    ("قصفت الطائرات القاعدة الجوية في حلب", []),
+    ("قال عبدالملك الحوثي إن", []),
+    ("ميليشيات الحوثي وصالح في تعز", [("ميليشيات الحوثي", "houthis"),
+                                      ("صالح", "saleh_forces")]),
+    ("دخل الأراضي السعودية", []),
+    ("عاد اللاجئون إلى سوريا", []),  # a place, not an actor
+    ("دعمت إيران الحوثيين", [("إيران", "iran"), ("الحوثيين", "houthis")]),
+    ("قالت الحركة الإسلامية في إسرائيل", []),
+    ("بعد صلاة المغرب", []),
+    ("تحطمت طائرة حربية سورية", []),
 ]
 
 
@@ -166,3 +233,62 @@ def test_hard_mention_rules(text, expected, finder):
     assert list(zip(table["surface"], table["actor_id"], strict=True)) == expected
     for row in table.itertuples():
         assert text[row.start:row.end] == row.surface
+
+
+def _rule_examples():
+    rules = [r for r in load_gazetteer().rules if r.example_positive or r.example_negative]
+    return [pytest.param(r, id=f"{r.alias}:{r.condition}:{r.effect}") for r in rules]
+
+
+@pytest.mark.parametrize("rule", _rule_examples())
+def test_every_context_rule_has_a_case_where_it_applies_and_one_where_it_does_not(rule, finder):
+    """rules.csv carries, for each rule, an example text where the alias counts and one where it
+    does not (for a place rule: kept as an actor, left out as a place)."""
+    from arcorpus.factions.gazetteer import MATCH_OPTIONS
+    from arcorpus.text.normalize import normalize_with
+
+    assert rule.example_positive and rule.example_negative, rule.note
+
+    def named(text):
+        table = find_mentions([text], gazetteer=finder)
+        keys = {normalize_with(s, MATCH_OPTIONS) for s in table["surface"]}
+        if rule.alias in ("*",) or "*" in rule.alias:
+            return len(table) > 0 and (rule.actor_id in ("*", "@place")
+                                       or rule.actor_id in set(table["actor_id"]))
+        return any(rule.alias in k.replace("\"", "") or k.endswith(rule.alias[1:])
+                   for k in keys)
+
+    assert named(rule.example_positive), f"{rule.note}: {rule.example_positive}"
+    negative = find_mentions([rule.example_negative], gazetteer=finder)
+    if rule.alias == "*" or "*" in rule.alias:
+        hits = negative if rule.actor_id in ("*", "@place") else \
+            negative[negative["actor_id"] == rule.actor_id]
+        keys = [normalize_with(s, MATCH_OPTIONS) for s in hits["surface"]]
+        assert not any(rule.alias == "*" or k.startswith(rule.alias[:-1]) for k in keys), \
+            f"{rule.note}: {rule.example_negative} -> {hits['surface'].tolist()}"
+    else:
+        keys = [normalize_with(s, MATCH_OPTIONS) for s in negative["surface"]]
+        assert rule.alias not in keys, f"{rule.note}: {rule.example_negative}"
+
+
+def test_places_are_kept_on_request_with_their_role():
+    text = "عاد اللاجئون إلى سوريا، ودعمت إيران الحوثيين"
+    table = find_mentions([text], places=True)
+    roles = dict(zip(table["surface"], table["role"], strict=True))
+    assert roles == {"سوريا": "place", "إيران": "actor", "الحوثيين": "actor"}
+    assert "سوريا" not in set(find_mentions([text])["surface"])
+
+
+def test_years_limit_ambiguous_aliases_only():
+    two = pd.DataFrame({"doc_id": ["a", "b"], "text": ["قال «الجيش الوطني» في إدلب"] * 2,
+                        "date": ["2015-06-01", "2019-06-01"]})
+    table = find_mentions(two)
+    assert table["doc_id"].tolist() == ["b"] and table["actor_id"].tolist() == ["sna"]
+    old_name = pd.DataFrame({"doc_id": ["a"], "text": ["قاتلت جبهة النصرة في إدلب"],
+                             "date": ["2019-06-01"]})
+    assert find_mentions(old_name)["actor_id"].tolist() == ["nusra"]  # names are quoted later
+
+
+def test_mentions_carry_their_theatre():
+    table = find_mentions(["قصفت طائرات التحالف صنعاء وتقدم الحوثيون في تعز"])
+    assert set(table["theatre"]) == {"yemen"}

@@ -9,7 +9,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
-from scipy.stats import chi2_contingency
+from scipy.stats import chi2, chi2_contingency
 
 from arcorpus.corpus import load_corpus
 from arcorpus.terms import (
@@ -43,7 +43,8 @@ def test_term_frequencies_of_the_seed(corpus):
     top = table.iloc[0]
     # الفصائل x9 and وفصائل once (a plain regex over the file finds the same 10)
     assert (top["term"], top["count"], top["rank"]) == ("فصائل", 10, 1)
-    assert top["per_10k"] == round(10 / 467 * 10_000, 1)
+    # per 10,000 counted terms (the analyzer's kept tokens), the kit's one denominator
+    assert top["per_10k"] == round(10 / table["count"].sum() * 10_000, 1)
     # one article: every term's document frequency is 1; by paragraph it is not
     assert set(table["doc_freq"]) == {1}
     by_paragraph = term_frequencies(corpus, unit="paragraphs").set_index("term")
@@ -56,10 +57,10 @@ def test_grouped_frequencies_and_top_n():
                           "source": ["a", "a", "b"]})
     table = term_frequencies(frame, by="source", top_n=2)
     assert table.to_dict("records") == [
-        {"source": "a", "term": "فصائل", "count": 2, "per_10k": 3333.3, "doc_freq": 2, "rank": 1},
-        {"source": "a", "term": "درعا", "count": 1, "per_10k": 1666.7, "doc_freq": 1, "rank": 2},
-        {"source": "b", "term": "داعش", "count": 1, "per_10k": 3333.3, "doc_freq": 1, "rank": 1},
-        {"source": "b", "term": "درعا", "count": 1, "per_10k": 3333.3, "doc_freq": 1, "rank": 2},
+        {"source": "a", "term": "فصائل", "count": 2, "per_10k": 5000.0, "doc_freq": 2, "rank": 1},
+        {"source": "a", "term": "درعا", "count": 1, "per_10k": 2500.0, "doc_freq": 1, "rank": 2},
+        {"source": "b", "term": "داعش", "count": 1, "per_10k": 5000.0, "doc_freq": 1, "rank": 1},
+        {"source": "b", "term": "درعا", "count": 1, "per_10k": 5000.0, "doc_freq": 1, "rank": 2},
     ]
     months = pd.Series(["2015-07", "2015-08", "2015-08"])
     assert set(term_frequencies(frame, by=months)["group"]) == {"2015-07", "2015-08"}
@@ -110,9 +111,32 @@ def test_keyness_on_a_small_example():
     assert row["log_ratio"] == pytest.approx(math.log2((4 / 6) / (0.5 / 5)), abs=1e-4)
     assert row["per_10k_target"] == pytest.approx(4 / 6 * 10_000, abs=0.01)
     assert table.loc["فصائل", "log_ratio"] < 0 < table.loc["داعش", "log_ratio"]
-    assert table.index[0] == "داعش"  # sorted by G²
+    assert table.index[0] == "داعش"  # sorted by signed G²: over-used first
+    assert row["direction"] == "target" and row["g2"] > 0
+    assert table.loc["فصائل", "direction"] == "reference" and table.loc["فصائل", "g2"] < 0
+    assert table.loc["فصائل", "p_value"] == pytest.approx(abs=1e-4, expected=
+        float(chi2.sf(abs(table.loc["فصائل", "g2"]), df=1)))
     assert 0 < row["p_value"] < 0.05
     assert "مفاوضات" not in keyness(target, reference, min_count=2)["term"].tolist()
+
+
+def test_keyness_filters_by_direction_effect_size_and_significance():
+    target = ["داعش " * 30 + "هجوم " * 10 + "الفصائل " * 5]
+    reference = ["الفصائل " * 30 + "هجوم " * 11 + "داعش " * 2]
+    full = keyness(target, reference, min_count=1)
+    assert full["g2"].is_monotonic_decreasing
+    assert set(full["direction"]) == {"target", "reference"}
+    over = keyness(target, reference, min_count=1, direction="target")
+    assert set(over["direction"]) == {"target"} and "داعش" in over["term"].tolist()
+    big = keyness(target, reference, min_count=1, min_log_ratio=1)
+    assert "هجوم" not in big["term"].tolist()  # about as frequent on both sides
+    assert (big["log_ratio"].abs() >= 1).all()
+    significant = keyness(target, reference, min_count=1, max_p_value=0.001)
+    assert (significant["p_value"] <= 0.001).all() and len(significant) == 2
+    both = keyness(target, reference, min_count=1, top_n=1)
+    assert both["term"].tolist() == ["داعش", "فصائل"]
+    with pytest.raises(ValueError, match="direction"):
+        keyness(target, reference, direction="up")
 
 
 def test_contingency_g2_matches_scipy():

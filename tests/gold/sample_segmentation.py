@@ -4,6 +4,10 @@ Run once, before any change to the segmenter; the drawn files are annotated blin
 never see the kit's code or output) and then frozen in tests/fixtures/heldout/.
 
     python tests/gold/sample_segmentation.py ../shared/corpora/saudinewsnet OUT_FOLDER
+    # a fresh development sample, disjoint from the frozen sets:
+    python tests/gold/sample_segmentation.py CORPUS OUT --seed 7 --n 600 --name dev2 \
+        --exclude tests/fixtures/heldout/segmentation_heldout.tsv \
+        --exclude tests/fixtures/heldout/segmentation_dev.tsv
 
 Population: every distinct Arabic word form of the 30,676 loaded SaudiNewsNet articles, as the
 kit's segmenter sees it (tashkeel and tatweel removed, hamza kept, alef maqsura as ya, i.e.
@@ -16,9 +20,9 @@ set (disjoint). Each form comes with two contexts drawn at random from its occur
 
 from __future__ import annotations
 
+import argparse
 import csv
 import re
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -34,7 +38,13 @@ N_DEV = 600
 ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 
 
-def main(source: str, out: str) -> None:
+def main(source: str, out: str, *, seed: int = SEED, samples: dict[str, int] | None = None,
+         exclude: tuple[str, ...] = ()) -> None:
+    samples = samples or {"heldout": N_HELDOUT, "dev": N_DEV}
+    excluded: set[str] = set()
+    for path in exclude:
+        with open(path, encoding="utf-8", newline="") as handle:
+            excluded |= {row["word"] for row in csv.DictReader(handle, delimiter="\t")}
     corpus = arcorpus.load_saudinewsnet(source)
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -46,13 +56,16 @@ def main(source: str, out: str) -> None:
             counts[form] += 1
             if len(where[form]) < 50:
                 where[form].append((row, match.start()))
-    population = sorted(f for f, n in counts.items() if n >= 2)
-    rng = np.random.default_rng(SEED)
+    population = sorted(f for f, n in counts.items() if n >= 2 and f not in excluded)
+    rng = np.random.default_rng(seed)
     order = rng.permutation(len(population))
-    drawn = [population[i] for i in order[:N_HELDOUT + N_DEV]]
+    drawn = [population[i] for i in order[:sum(samples.values())]]
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, forms in (("heldout", drawn[:N_HELDOUT]), ("dev", drawn[N_HELDOUT:])):
+    first = 0
+    for name, size in samples.items():
+        forms = drawn[first:first + size]
+        first += size
         with open(folder / f"segmentation_{name}_to_annotate.tsv", "w", encoding="utf-8",
                   newline="") as handle:
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
@@ -75,4 +88,14 @@ def main(source: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source")
+    parser.add_argument("out")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--n", type=int, help="one sample of this size (with --name)")
+    parser.add_argument("--name", default="dev2")
+    parser.add_argument("--exclude", action="append", default=[],
+                        help="a gold TSV whose words are left out of the population")
+    args = parser.parse_args()
+    main(args.source, args.out, seed=args.seed,
+         samples={args.name: args.n} if args.n else None, exclude=tuple(args.exclude))

@@ -1,7 +1,8 @@
 """Loading Arabic articles into tidy DataFrames (``load_corpus`` and the format readers), and
 the text units every analysis works on (:mod:`arcorpus.corpus.units`)."""
 
-from .boilerplate import BOILERPLATE_RULES
+from .boilerplate import BOILERPLATE_RULES, BOILERPLATE_TAILS, BoilerplateRules, shipped_rules
+from .boilerplate_detection import boilerplate_rules, detect_boilerplate
 from .errors import CorpusError
 from .formats import load_saudinewsnet, load_trec
 from .loader import Corpus, assemble_corpus, load_corpus
@@ -28,7 +29,9 @@ from .units import (
 __all__ = [
     "ABBREVIATIONS",
     "BOILERPLATE_RULES",
+    "BOILERPLATE_TAILS",
     "UNITS",
+    "BoilerplateRules",
     "Corpus",
     "CorpusError",
     "ParquetTarget",
@@ -36,7 +39,9 @@ __all__ = [
     "TextData",
     "Unit",
     "assemble_corpus",
+    "boilerplate_rules",
     "check_unit",
+    "detect_boilerplate",
     "is_parquet_corpus",
     "iter_sentence_spans",
     "load_corpus",
@@ -44,6 +49,7 @@ __all__ = [
     "load_trec",
     "locate",
     "read_parquet_corpus",
+    "shipped_rules",
     "split_sentences",
     "table_unit",
     "unit_ids_at",

@@ -50,17 +50,25 @@ import pyarrow.parquet as pq
 
 from ..io import write_json
 from ..progress import progress_bar
-from .boilerplate import BOILERPLATE_RULES, BoilerplateMatcher
+from .boilerplate import (
+    BOILERPLATE_RULES,
+    BOILERPLATE_TAILS,
+    Boilerplate,
+    BoilerplateMatcher,
+    BoilerplateRules,
+)
 from .documents import Document, ErrorHandler
-from .errors import CorpusError
+from .errors import CorpusError, Notice
 from .loader import (
     Corpus,
     Duplicates,
     Errors,
     _accepted_documents,
+    _article_dates,
     _error_handler,
     _join_metadata,
-    parse_dates,
+    _sources,
+    resolve_boilerplate,
 )
 from .segment import ABBREVIATIONS
 from .tables import REPORT_COLUMNS, SOURCE_COLUMNS, ReportLog, TableBuilder
@@ -199,8 +207,7 @@ def _finish(staging: _Staging, *, label: str, entries: list[dict], report: pd.Da
         "fingerprint": fingerprint,
         "versions": _versions(),
         "units": ["articles", *units],
-        "options": {"boilerplate": boilerplate if boilerplate is None or
-                    isinstance(boilerplate, str) else dict(boilerplate),
+        "options": {"boilerplate": boilerplate,
                     "abbreviations": sorted(abbreviations)},
         "counts": counts,
         "report": {str(k): int(v) for k, v in
@@ -225,16 +232,19 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _unified(entries: list[dict]) -> tuple[list[str], dict[str, str]]:
+def _unified(entries: list[dict],
+             joined: Iterable[str] = ()) -> tuple[list[str], dict[str, str]]:
     """Column order and dtypes of the whole articles table from the partitions' own: a column
     that only some partitions have is missing (NA) in the others, a timestamp column takes the
     finest unit seen, and UTC when the zones differ (as parsing the whole column at once
-    would), the source columns stay last."""
+    would). The order is the in-memory load's: the documents' columns as first seen, then the
+    metadata sidecar's (``joined``, in its order), then the source columns."""
     frames = [pd.DataFrame({c: pd.Series(dtype=t) for c, t in e["dtypes"].items()})
               for e in entries]
     empty = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    columns = [c for c in empty.columns if c not in SOURCE_COLUMNS] + \
-        [c for c in SOURCE_COLUMNS if c in empty.columns]
+    joined = [c for c in joined if c in empty.columns and c not in SOURCE_COLUMNS]
+    columns = [c for c in empty.columns if c not in SOURCE_COLUMNS and c not in joined] + \
+        joined + [c for c in SOURCE_COLUMNS if c in empty.columns]
     dtypes = {}
     for column in columns:
         seen = [pd.api.types.pandas_dtype(e["dtypes"][column]) for e in entries
@@ -333,8 +343,8 @@ def write_parquet_corpus(
     folder: str | os.PathLike,
     *,
     label: str,
-    metadata: Callable[[], pd.DataFrame | None] = lambda: None,
-    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    metadata: Callable[[ErrorHandler], pd.DataFrame | None] = lambda on_error: None,
+    boilerplate: Boilerplate = BOILERPLATE_RULES,
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
@@ -345,10 +355,13 @@ def write_parquet_corpus(
     """Stream a reader's documents into a partitioned corpus at ``folder``: the counterpart of
     :func:`~arcorpus.corpus.assemble_corpus` that never holds more than one partition.
 
-    Documents go through the same :class:`~arcorpus.corpus.tables.TableBuilder` (boilerplate,
-    paragraphs), the same checks (repeated ids, encodings), the same metadata join and date
-    parsing, partition by partition; repeated texts and URLs are tracked across partitions by
-    digest. Reading the folder back gives the tables :func:`load_corpus` gives in memory.
+    The sidecar is read with the same error handler first, ``boilerplate="auto"`` makes the
+    same first pass over the documents, and documents go through the same checks
+    (``_check_document``: Unicode escapes, renamed reserved columns; repeated ids; encodings),
+    the same :class:`~arcorpus.corpus.tables.TableBuilder` (boilerplate, paragraphs), the same
+    metadata join and date parsing, partition by partition; repeated texts and URLs are
+    tracked across partitions by digest. The report has the in-memory rows in the in-memory
+    order, and reading the folder back gives the tables :func:`load_corpus` gives in memory.
     ``protect``: the source folder, which the output may not be inside.
 
     Example:
@@ -359,14 +372,19 @@ def write_parquet_corpus(
     tracker = _DuplicateTracker(drop_duplicates)
     log = ReportLog()
     on_error = _error_handler(errors, log)
-    sidecar = metadata()
+    sidecar = metadata(on_error)
+    source_of = _sources(sidecar)
+    rules = resolve_boilerplate(boilerplate, documents, source_of, log)
     staging = _Staging(folder, protect=protect)
     try:
-        matcher = BoilerplateMatcher(boilerplate)
+        matcher = BoilerplateMatcher(rules)
         digests: dict[bytes, str] = {}
         fingerprint = hashlib.sha256()
         described: set[str] = set()
-        without_metadata: list[tuple] = []
+        # report rows the in-memory loader writes after reading every document, in its order:
+        # articles without metadata, replaced columns (once each), dates
+        without_metadata, dates = ReportLog(), ReportLog()
+        replaced: dict[str, tuple] = {}
         entries: list[dict] = []
 
         def flush(builder: TableBuilder) -> None:
@@ -377,12 +395,17 @@ def write_parquet_corpus(
                 rows = sidecar[sidecar["doc_id"].isin(articles["doc_id"])]
                 rows.attrs.update(sidecar.attrs)
                 described.update(rows["doc_id"])
-                chunk_log = ReportLog()
-                articles = _join_metadata(articles, rows, chunk_log)
-                without_metadata.extend(chunk_log.rows)
-            if "date" in articles.columns and \
-                    not isinstance(articles["date"].dtype, pd.DatetimeTZDtype):
-                articles["date"] = parse_dates(articles["date"].astype(object), label)
+                overlap = [c for c in sidecar.columns if c != "doc_id" and c in articles.columns]
+                chunk = ReportLog()
+                articles = _join_metadata(articles, rows, _error_handler(errors, chunk))
+                notices = iter(r for r in chunk.rows if r[0] == "metadata_replaced")
+                for column, row in zip(overlap, notices, strict=True):
+                    replaced.setdefault(column, row)
+                without_metadata.rows.extend(r for r in chunk.rows
+                                             if r[0] != "metadata_replaced")
+            if "date" in articles.columns:
+                # with errors="raise" a bad date stops the load here, at its partition
+                articles["date"] = _article_dates(articles, _error_handler(errors, dates))
             keep = tracker.keep(articles, builder.text_duplicates)
             part = Corpus(articles, log.frame().iloc[:0], label, paragraph_spans=spans,
                           abbreviations=abbreviations)
@@ -402,7 +425,7 @@ def write_parquet_corpus(
 
         builder, size = new_builder(), 0
         for doc in _accepted_documents(documents(on_error), on_error, log):
-            builder.add(doc)
+            builder.add(doc, source_of(doc))
             size += len(doc.text) * 2
             if size >= partition_bytes:
                 flush(builder)
@@ -412,18 +435,31 @@ def write_parquet_corpus(
             source = sidecar.attrs.get("label", "metadata")
             for doc_id in sidecar["doc_id"]:
                 if doc_id not in described:
-                    log.add("metadata_without_article", source, None, doc_id,
-                            "metadata row has no article", "ignored")
-        log.rows.extend(without_metadata)
+                    on_error(Notice("metadata_without_article", source,
+                                    "metadata row has no article", "ignored", doc_id=doc_id))
+            log.rows.extend(without_metadata.rows)
+            log.rows.extend(replaced[c] for c in sidecar.columns if c in replaced)
+        log.rows.extend(dates.rows)
         log.rows.extend(tracker.rows["text"] + tracker.rows["url"])
-        columns, dtypes = _unified(entries) if entries else ([], {})
+        joined = [] if sidecar is None else [c for c in sidecar.columns if c != "doc_id"]
+        columns, dtypes = _unified(entries, joined) if entries else ([], {})
         return _finish(staging, label=label, entries=entries, report=log.frame(),
                        fingerprint=fingerprint.hexdigest(), units=units,
-                       boilerplate=boilerplate, abbreviations=abbreviations,
+                       boilerplate=_rules_option(rules), abbreviations=abbreviations,
                        columns=columns, dtypes=dtypes)
     except BaseException:
         staging.abort()
         raise
+
+
+def _rules_option(rules) -> dict | str | None:
+    """The boilerplate rules applied, as the manifest records them."""
+    if rules is None or isinstance(rules, str):
+        return rules
+    if not isinstance(rules, BoilerplateRules):  # a mapping: paragraph rules, shipped tails
+        rules = BoilerplateRules(dict(rules), dict(BOILERPLATE_TAILS))
+    return {"lines": dict(rules.lines), "tails": dict(rules.tails),
+            "sources": dict(rules.sources)}
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -523,8 +559,8 @@ class PartitionedCorpus(Corpus):
         dtypes = self.manifest["dtypes"]
         for column in wanted:
             if column not in frame.columns:
-                frame[column] = pd.Series(pd.NA if dtypes[column] != "str" else None,
-                                          index=frame.index, dtype=dtypes[column])
+                # the dtype's own missing value (NaN, NaT, NA), as concatenation gives
+                frame[column] = pd.Series(index=frame.index, dtype=dtypes[column])
             elif str(frame[column].dtype) != dtypes[column]:
                 frame[column] = frame[column].astype(dtypes[column])
         return frame[wanted]

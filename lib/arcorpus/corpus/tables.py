@@ -102,20 +102,14 @@ class TableBuilder:
         self._first_with_digest: dict[bytes, str] = {}
         self.text_duplicates: list[tuple[int, str]] = []  # (row, doc_id of the first copy)
 
-    def add(self, doc: Document) -> None:
-        kept: list[str] = []
-        boiler: list[str] = []
-        for line in doc.text.split("\n"):
-            paragraph = line.strip()
-            if not paragraph:
-                continue
-            rule = self.matcher.rule_for(paragraph)
-            if rule is None:
-                kept.append(paragraph)
-            else:
-                boiler.append(paragraph)
-                self.log.add("boilerplate", doc.path, doc.line, doc.doc_id,
-                             f"rule {rule}: {paragraph[:60]}", "set aside")
+    def add(self, doc: Document, source: str | None = None) -> None:
+        """Add one document; ``source`` picks the boilerplate rules limited to one source."""
+        kept, set_aside = self.matcher.split_document(doc.text, source)
+        boiler = [text for _, _, text in set_aside]
+        for how, rule, paragraph in set_aside:  # how: "rule" (a paragraph) or "tail"
+            self.log.add("boilerplate", doc.path, doc.line, doc.doc_id,
+                         f"{how} {rule}: {paragraph[:60]}",
+                         "set aside" if how == "rule" else "cut off the last paragraph")
         text = "\n".join(kept)
         if not kept:
             self.log.add("empty_after_boilerplate", doc.path, doc.line, doc.doc_id,

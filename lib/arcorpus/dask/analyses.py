@@ -7,7 +7,7 @@ partitions give is then added up on the workers, in a tree, where a sum is neede
 
 - ``find_mentions``, ``kwic``: the partitions' rows, in corpus order.
 - ``term_frequencies``: :class:`~arcorpus.terms.frequencies.GroupTermCounts` (groups x terms
-  counts, document frequencies, word totals) per partition, merged onto the union of the
+  counts, document frequencies, terms counted) per partition, merged onto the union of the
   partitions' vocabularies, then the in-memory ``frequency_table``.
 - ``keyness``: each side's term sums per partition, merged, then ``keyness_table``.
 - ``document_term_matrix``: each partition counted once (its own vocabulary); a vocabulary
@@ -45,7 +45,7 @@ from ..factions.cooccurrence import (
 from ..factions.cooccurrence import _group_table as _group_edges
 from ..terms import kwic as _kwic
 from ..terms.frequencies import GroupTermCounts, frequency_table, group_term_counts
-from ..terms.keyness import keyness_table
+from ..terms.keyness import Direction, check_filters, keyness_table
 from ..terms.kwic import CONTEXT_COLUMNS, sort_lines
 from ..terms.matrix import _count_chunk
 from ..text import ArabicAnalyzer
@@ -203,6 +203,9 @@ def keyness(
     unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_count: int = 5,
+    min_log_ratio: float = 0.0,
+    max_p_value: float | None = None,
+    direction: Direction = "both",
     top_n: int | None = None,
     client: ClientLike = None,
     progress: bool | None = None,
@@ -215,6 +218,7 @@ def keyness(
     """
     if unit is not None:
         check_unit(unit)
+    check_filters(min_log_ratio=min_log_ratio, direction=direction)
     client = get_client(client)
     analyzer = analyzer or ArabicAnalyzer()
     sides, waiting = [], []
@@ -227,7 +231,8 @@ def keyness(
     left, right = client.gather(sides)
     vocabulary = np.union1d(left.vocabulary, right.vocabulary)
     return keyness_table(left.on(vocabulary), right.on(vocabulary), vocabulary,
-                         min_count=min_count, top_n=top_n)
+                         min_count=min_count, min_log_ratio=min_log_ratio,
+                         max_p_value=max_p_value, direction=direction, top_n=top_n)
 
 
 # --- document-term matrices ----------------------------------------------------------------

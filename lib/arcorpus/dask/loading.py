@@ -19,13 +19,17 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
 from ..corpus import BOILERPLATE_RULES, CorpusError, PartitionedCorpus, read_parquet_corpus
+from ..corpus.boilerplate import Boilerplate
+from ..corpus.documents import Document
+from ..corpus.errors import Notice
+from ..corpus.files import Symlinks
 from ..corpus.loader import (
     Duplicates,
     Errors,
@@ -54,16 +58,38 @@ def _groups(files: list[tuple[Path, str]], limit: int) -> list[list[tuple[str, s
     return groups
 
 
+def _record(item: CorpusError | Notice) -> tuple:
+    """An error or notice as a picklable record (an exception with keyword arguments does
+    not survive pickling)."""
+    if isinstance(item, Notice):
+        return ("notice", item)
+    return ("error", (item.path, item.reason, item.line, item.kind, item.action, item.doc_id))
+
+
+def _replay(record: tuple, on_error) -> Document | None:
+    """The document of a record, or None once its error or notice has gone to ``on_error``."""
+    kind, item = record
+    if kind == "doc":
+        return item
+    if kind == "notice":
+        on_error(item)
+    else:
+        path, reason, line, error_kind, action, doc_id = item
+        on_error(CorpusError(path, reason, line, kind=error_kind, action=action,
+                             doc_id=doc_id))
+    return None
+
+
 def _read_group(group: tuple[list[tuple[str, str]], str], in_folder: bool,
                 options: dict) -> int:
-    """Read a group of files; write its records (documents and errors, in order) to the
-    group's scratch file. Errors are kept as (path, reason, line), to be raised or reported in
-    step 2 exactly where the in-memory loader meets them."""
+    """Read a group of files; write its records (documents, errors and notices, in order) to
+    the group's scratch file, to be raised or reported in step 2 exactly where the in-memory
+    loader meets them."""
     files, out = group
     records: list[tuple] = []
 
-    def on_error(error: CorpusError) -> None:
-        records.append(("error", (error.path, error.reason, error.line)))
+    def on_error(item: CorpusError | Notice) -> None:
+        records.append(_record(item))
 
     for path, label in files:
         for doc in _file_documents(Path(path), label, in_folder=in_folder, on_error=on_error,
@@ -74,23 +100,25 @@ def _read_group(group: tuple[list[tuple[str, str]], str], in_folder: bool,
     return len(records)
 
 
-def _assemble(scratch: list[str], folder: str, *, label: str, metadata, root: str | None,
-              encoding: str, **options) -> str:
-    """Step 2, on one worker: the records in order through the streaming writer."""
+def _assemble(scratch: list[str], listing: list[tuple], folder: str, *, label: str, metadata,
+              root: str | None, encoding: str, dayfirst: bool | None, **options) -> str:
+    """Step 2, on one worker: what listing the files reported, then the records in order,
+    through the streaming writer."""
     def documents(on_error):
+        for record in listing:
+            _replay(record, on_error)
         for path in scratch:
             with open(path, "rb") as handle:
                 records = pickle.load(handle)
-            for kind, item in records:
-                if kind == "doc":
-                    yield item
-                else:
-                    path_, reason, line = item
-                    on_error(CorpusError(path_, reason, line=line))
+            for record in records:
+                doc = _replay(record, on_error)
+                if doc is not None:
+                    yield doc
 
     return str(write_parquet_corpus(
         documents, folder, label=label,
-        metadata=lambda: _sidecar(metadata, None if root is None else Path(root), encoding),
+        metadata=lambda on_error: _sidecar(metadata, None if root is None else Path(root),
+                                           encoding, dayfirst, on_error),
         protect=root, **options))
 
 
@@ -105,10 +133,12 @@ def load_corpus(
     id_from: Literal["stem", "path"] = "stem",
     metadata: str | os.PathLike | pd.DataFrame | Literal["auto"] | None = "auto",
     encoding: str = "auto",
-    boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
+    boilerplate: Boilerplate = BOILERPLATE_RULES,
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
+    dayfirst: bool | None = None,
+    symlinks: Symlinks = "inside",
     units: Iterable[Unit] = (),
     partition_bytes: int = PARTITION_BYTES,
     client: ClientLike = None,
@@ -123,7 +153,9 @@ def load_corpus(
     """
     client = get_client(client)
     root = Path(source)
-    files = _source_files(root, pattern, recursive)
+    listing: list[tuple] = []  # links not followed, names escaped: replayed first in step 2
+    files = _source_files(root, pattern, recursive, symlinks,
+                          lambda item: listing.append(_record(item)))
     target = Path(to_parquet).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".documents",
@@ -132,13 +164,13 @@ def load_corpus(
         groups = _groups(files, partition_bytes)
         outputs = [str(scratch / f"group-{i:06d}.pickle") for i in range(len(groups))]
         options = {"text_column": text_column, "id_column": id_column, "id_from": id_from,
-                   "encoding": encoding}
+                   "encoding": encoding, "dayfirst": dayfirst}
         read = map_partitions(client, _read_group, list(zip(groups, outputs, strict=True)),
                               root.is_dir(), options, step="load-read")
         watch(read, desc="reading", progress=progress)
         assembled = client.submit(
-            _assemble, outputs, str(target), label=str(source),
-            metadata=metadata, root=str(root.resolve()), encoding=encoding,
+            _assemble, outputs, listing, str(target), label=str(source),
+            metadata=metadata, root=str(root.resolve()), encoding=encoding, dayfirst=dayfirst,
             boilerplate=boilerplate, abbreviations=frozenset(abbreviations), errors=errors,
             drop_duplicates=drop_duplicates, units=tuple(units),
             partition_bytes=partition_bytes, pure=False)

@@ -1,73 +1,207 @@
-"""The actor gazetteer: editable tables of actors and their aliases.
+"""The actor gazetteer: editable tables of actors, their aliases, the places that tell an
+article's theatre, and the context rules that decide what an ambiguous alias means.
 
-Two CSV files (in ``arcorpus/data/gazetteer/``, or your own, same columns):
+CSV files in ``arcorpus/data/gazetteer/`` (or your own folder, same columns; only the first two
+are required, the others default to empty):
 
-``actors.csv``: ``actor_id, name_ar, name_en, type, affiliations``
+``actors.csv``: ``actor_id, name_ar, name_en, type, theatres, adjective, affiliations``
     ``type``: state_forces, pro_government_militia, foreign_state, foreign_militia, jihadist,
     islamist_armed, armed_opposition, kurdish_forces, political_body, judicial_body,
-    civil_body, international_body. ``affiliations``: ``relation:actor_id[(years)]`` items
-    separated by ``;`` (part_of, allied_with, pledged_allegiance, merged_into, led_by).
+    civil_body, international_body. ``theatres``: where the actor belongs, ``|``-separated:
+    ``syria``, ``yemen``, ``iraq``, ``libya``, or ``regional`` / ``international`` (the states
+    and bodies the theatres share; loaded with any selection). ``adjective``: for a state, its
+    definite masculine adjective (التركي): ``templates.csv`` turns it into aliases (الحكومة
+    التركية، الجيش التركي ...). ``affiliations``: ``relation:actor_id[(years)]`` items separated
+    by ``;`` (part_of, allied_with, pledged_allegiance, merged_into, led_by).
 
-``aliases.csv``: ``actor_id, alias, from_year, to_year, rule``
-    one row per spelling, short form or older or newer name, with the years it was used (blank:
-    open). ``rule`` limits where an ambiguous alias counts (blank: everywhere):
-    ``after_tanzim`` right after تنظيم (تنظيم "الدولة"); ``quoted`` inside quotes or brackets;
-    ``discourse`` only in an article that names the same actor unambiguously elsewhere (one
-    sense per discourse, Gale, Church & Yarowsky 1992). Several rules: any of them, ``a|b``.
+``aliases.csv``: ``actor_id, alias, from_year, to_year, rule, theatres``
+    one row per spelling, short form, older or newer name. Years: when the name was used; they
+    limit an *ambiguous* alias (one with a rule or theatres) to articles of those years, and
+    document the others (a name is still quoted after it changed). ``rule`` limits where an
+    ambiguous alias counts (blank: everywhere): ``after_tanzim`` right after تنظيم; ``quoted``
+    inside quotes or brackets; ``discourse`` only in an article that names the same actor
+    unambiguously elsewhere (one sense per discourse, Gale, Church & Yarowsky 1992); several:
+    any of them, ``a|b``. ``theatres``: the alias reads as this actor only in an article (or
+    paragraph) about these theatres: الحرس الجمهوري is the regime's in Syria and Saleh's in
+    Yemen; التحالف is the US-led coalition by default and the Saudi-led one in Yemen. One
+    alias may name several actors only through different ``theatres``.
+
+``variants.csv``: ``find, replace, where, note``: spelling alternations applied to every alias
+    in both directions (سوريا/سورية، ديمقراطية/ديموقراطية، ميليشيات/مليشيات ...), so that
+    variants are generated, not listed. ``where``: ``anywhere``, ``word`` (a whole word) or
+    ``word_end``. Hamza seats,
+    alef forms, ta marbuta and alef maqsura need no rows: matching normalises them (see
+    ``MATCH_OPTIONS``); quotes and spaces inside a name are the matcher's business.
+
+``templates.csv``: ``template, note``: organs of a state, ``{m}``/``{f}`` standing for its
+    masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``).
+
+``places.csv``: ``place, country, theatre, kind``: country names, capitals, cities and
+    demonyms; the places of the four theatres tell an article's theatre, and country names and
+    capitals can be marked as used as a place (``role``).
+
+``rules.csv``: ``alias, actor_id, condition, value, except, effect, note, example_positive,
+    example_negative``: context rules (see :mod:`arcorpus.factions.rules`), each with an example
+    where it applies and one where it does not (the tests run them).
+
+Listed aliases win over generated ones; a generated alias that would name two actors is dropped.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
 from ..text.normalize import NormalizeOptions, normalize_with
+from .rules import Rule, legacy_rules, read_rules
 
 RULES = frozenset({"after_tanzim", "quoted", "discourse"})
+THEATRES = ("syria", "yemen", "iraq", "libya")
+SHARED = ("regional", "international")
 ACTOR_COLUMNS = ["actor_id", "name_ar", "name_en", "type", "affiliations"]
+ACTOR_OPTIONAL = ["theatres", "adjective"]
 ALIAS_COLUMNS = ["actor_id", "alias", "from_year", "to_year", "rule"]
-#: how aliases are normalised for matching (the text is normalised the same way)
-MATCH_OPTIONS = NormalizeOptions()
+ALIAS_OPTIONAL = ["theatres"]
+#: how aliases are normalised for matching (the text is normalised the same way): alef forms,
+#: alef maqsura, ta marbuta and hamza seats are folded, so أ/ا، ى/ي، ة/ه، ئ/ي، ؤ/و do not matter
+MATCH_OPTIONS = NormalizeOptions(taa_marbuta=True, hamza_seats=True)
+#: how many spellings one alias may generate through variants.csv
+MAX_VARIANTS = 16
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Actors and aliases as two DataFrames; ``aliases`` has a ``key`` column, the normalised
-    alias the matcher looks for."""
+    """Actors, aliases, places and rules as DataFrames and :class:`Rule` objects.
+
+    ``aliases`` has a ``key`` column (the normalised alias the matcher looks for) and a
+    ``source`` column (``listed``, ``name`` (the actor's ``name_ar``), ``template`` or
+    ``variant``); ``theatres`` is the selection
+    the gazetteer was loaded with (``None``: all).
+    """
 
     actors: pd.DataFrame
     aliases: pd.DataFrame
+    places: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["place", "country", "theatre", "kind", "key"]))
+    rules: tuple[Rule, ...] = ()
+    theatres: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.actors)
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+def _read(path: Path, columns: list[str], optional: Sequence[str] = (),
+          required: bool = True) -> pd.DataFrame:
+    if not path.exists():
+        if required:
+            raise ValueError(f"{path}: file not found (a gazetteer folder needs it)")
+        return pd.DataFrame(columns=columns + list(optional))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").fillna("")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {missing}; expected {columns}")
-    return frame[columns]
+    for column in optional:
+        if column not in frame.columns:
+            frame[column] = ""
+    return frame[columns + list(optional)]
 
 
-def load_gazetteer(folder: str | os.PathLike | None = None) -> Gazetteer:
-    """Load ``actors.csv`` and ``aliases.csv`` from ``folder`` (default: the kit's own).
+def _key(text: str) -> str:
+    return normalize_with(" ".join(text.split()), MATCH_OPTIONS)
 
-    Raises ``ValueError`` naming the problem for unknown actors, unknown rules, duplicate
-    actor ids, or one alias given to two actors.
 
-    >>> g = load_gazetteer()
-    >>> len(g) >= 60, g.actors.set_index("actor_id").loc["nusra", "name_en"][:15]
-    (True, 'Jabhat al-Nusra')
+def _feminine(adjective: str) -> str:
+    """التركي -> التركية; الكوري الجنوبي -> الكورية الجنوبية."""
+    return " ".join(w + "ة" if w.endswith("ي") else w for w in adjective.split())
+
+
+def _variants(key: str, pairs: list[tuple[re.Pattern, str]]) -> list[str]:
+    """Every spelling reachable from ``key`` by the alternations (both ways), at most
+    ``MAX_VARIANTS``, ``key`` first."""
+    seen = [key]
+    frontier = [key]
+    while frontier and len(seen) < MAX_VARIANTS:
+        new = []
+        for form in frontier:
+            for pattern, replacement in pairs:
+                changed = pattern.sub(replacement, form)
+                if changed != form and changed not in seen:
+                    seen.append(changed)
+                    new.append(changed)
+        frontier = new
+    return seen[:MAX_VARIANTS]
+
+
+def _variant_pairs(table: pd.DataFrame) -> list[tuple[re.Pattern, str]]:
+    pairs = []
+    for row in table.itertuples(index=False):
+        a, b = _key(row.find), _key(row.replace)
+        if row.where not in ("anywhere", "word_end", "word"):
+            raise ValueError(f"variants.csv: where must be anywhere, word or word_end, not "
+                             f"{row.where!r}")
+        end = r"(?=\s|$)" if row.where in ("word_end", "word") else ""
+        begin = r"(?:^|(?<=\s))" if row.where == "word" else ""
+        pairs.append((re.compile(begin + re.escape(a) + end), b))
+        pairs.append((re.compile(begin + re.escape(b) + end), a))
+    return pairs
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in str(value).split("|") if v.strip()]
+
+
+def _selection(theatres) -> tuple[str, ...] | None:
+    if theatres is None:
+        return None
+    chosen = (theatres,) if isinstance(theatres, str) else tuple(theatres)
+    unknown = sorted(set(chosen) - set(THEATRES) - set(SHARED))
+    if unknown:
+        raise ValueError(f"unknown theatre(s) {unknown}; choose among {list(THEATRES)}")
+    return chosen
+
+
+def _is_folder(value) -> bool:
+    return isinstance(value, os.PathLike) or (isinstance(value, str) and (
+        os.sep in value or "/" in value or Path(value).is_dir()))
+
+
+def load_gazetteer(
+    theatres: str | Iterable[str] | os.PathLike | None = None,
+    *,
+    folder: str | os.PathLike | None = None,
+) -> Gazetteer:
+    """Load the gazetteer, all of it or the actors of some theatres.
+
+    Args:
+        theatres: ``None`` (every actor), a theatre or a list of them (``"syria"``,
+            ``"yemen"``, ``"iraq"``, ``"libya"``): those theatres' actors plus the regional
+            and international ones they share. A folder path here is taken as ``folder``
+            (``load_gazetteer("my_folder/")``).
+        folder: a folder with ``actors.csv`` and ``aliases.csv`` (and optionally the other
+            files) to load instead of the kit's own.
+
+    Raises ``ValueError`` naming the file and the problem for unknown actors, rules, theatres
+    or conditions, duplicate actor ids, or one alias given to two actors in the same theatre.
+
+    >>> g = load_gazetteer(["syria", "yemen"])
+    >>> "houthis" in set(g.actors["actor_id"]), "peshmerga" in set(g.actors["actor_id"])
+    (True, False)
+    >>> load_gazetteer().actors.set_index("actor_id").loc["nusra", "name_en"][:15]
+    'Jabhat al-Nusra'
     """
+    if theatres is not None and _is_folder(theatres):
+        folder, theatres = theatres, None
+    chosen = _selection(theatres)
     root = Path(folder) if folder is not None else Path(str(files("arcorpus").joinpath(
         "data/gazetteer")))
-    actors = _read(root / "actors.csv", ACTOR_COLUMNS)
-    aliases = _read(root / "aliases.csv", ALIAS_COLUMNS)
+    actors = _read(root / "actors.csv", ACTOR_COLUMNS, ACTOR_OPTIONAL)
+    aliases = _read(root / "aliases.csv", ALIAS_COLUMNS, ALIAS_OPTIONAL)
     duplicated = actors["actor_id"][actors["actor_id"].duplicated()]
     if len(duplicated):
         raise ValueError(f"{root / 'actors.csv'}: duplicate actor_id {sorted(set(duplicated))}")
@@ -75,15 +209,82 @@ def load_gazetteer(folder: str | os.PathLike | None = None) -> Gazetteer:
     if unknown:
         raise ValueError(f"{root / 'aliases.csv'}: aliases of unknown actors {sorted(unknown)}")
     for rule in aliases["rule"]:
-        bad = {r for r in rule.split("|") if r} - RULES
+        bad = set(_split(rule)) - RULES
         if bad:
             raise ValueError(f"{root / 'aliases.csv'}: unknown rule(s) {sorted(bad)}; "
                              f"use {sorted(RULES)}")
-    aliases = aliases.assign(key=[normalize_with(a.strip(), MATCH_OPTIONS)
-                                  for a in aliases["alias"]])
-    clash = aliases.groupby("key")["actor_id"].nunique()
-    if (clash > 1).any():
-        keys = clash[clash > 1].index.tolist()
-        raise ValueError(f"alias(es) given to more than one actor: {keys}")
-    aliases = aliases.drop_duplicates(["actor_id", "key"]).reset_index(drop=True)
-    return Gazetteer(actors.reset_index(drop=True), aliases)
+    for where, column in ((actors, "actors.csv"), (aliases, "aliases.csv")):
+        bad = {t for value in where["theatres"] for t in _split(value)} - set(THEATRES) - \
+            set(SHARED)
+        if bad:
+            raise ValueError(f"{root / column}: unknown theatre(s) {sorted(bad)}; use "
+                             f"{list(THEATRES) + list(SHARED)}")
+    all_ids = set(actors["actor_id"])
+    if chosen is not None:
+        keep = [not _split(t) or bool(set(_split(t)) & (set(chosen) | set(SHARED)))
+                for t in actors["theatres"]]
+        actors = actors[keep]
+        aliases = aliases[aliases["actor_id"].isin(set(actors["actor_id"]))]
+        aliases = aliases[[not _split(t) or bool(set(_split(t)) & set(chosen))
+                           for t in aliases["theatres"]]]
+    # every actor's Arabic name is an alias too (a listed row of the same name wins)
+    aliases = pd.concat([aliases.assign(source="listed"), pd.DataFrame({
+        "actor_id": actors["actor_id"], "alias": actors["name_ar"], "from_year": "",
+        "to_year": "", "rule": "", "theatres": "", "source": "name"})], ignore_index=True)
+    aliases = aliases.drop_duplicates(["actor_id", "alias"]).reset_index(drop=True)
+    aliases = _expand(aliases, actors,
+                      _read(root / "templates.csv", ["template"], required=False),
+                      _read(root / "variants.csv", ["find", "replace", "where"],
+                            required=False))
+    _check_clashes(aliases, root)
+    places = _read(root / "places.csv", ["place", "country", "theatre", "kind"],
+                   required=False)
+    places = places.assign(key=[_key(p) for p in places["place"]])
+    loaded = set(actors["actor_id"])
+    rules = tuple(r for r in read_rules(root / "rules.csv", all_ids, _key)
+                  if r.actor_id in ("*", "@place") or r.actor_id in loaded) + \
+        tuple(legacy_rules(aliases, _key))
+    return Gazetteer(actors.reset_index(drop=True), aliases.reset_index(drop=True), places,
+                     rules, chosen)
+
+
+def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
+            variants: pd.DataFrame) -> pd.DataFrame:
+    """Listed aliases, plus the organs of each state (templates), plus every spelling variant;
+    keys normalised; listed rows first, a generated key never overriding a listed one."""
+    rows = listed.assign(key=[_key(a) for a in listed["alias"]])
+    generated = []
+    for actor in actors.itertuples(index=False):
+        if not actor.adjective:
+            continue
+        for template in templates["template"]:
+            alias = template.format(m=actor.adjective, f=_feminine(actor.adjective))
+            generated.append({"actor_id": actor.actor_id, "alias": alias, "from_year": "",
+                              "to_year": "", "rule": "", "theatres": "", "source": "template"})
+    if generated:
+        made = pd.DataFrame(generated)
+        made = made.assign(key=[_key(a) for a in made["alias"]])
+        rows = pd.concat([rows, made[~made["key"].isin(set(rows["key"]))]], ignore_index=True)
+    pairs = _variant_pairs(variants)
+    if pairs:
+        extra = []
+        for row in rows.to_dict("records"):
+            for form in _variants(row["key"], pairs)[1:]:
+                extra.append({**row, "alias": form, "key": form, "source": "variant"})
+        if extra:
+            extra = pd.DataFrame(extra)
+            extra = extra[~extra["key"].isin(set(rows["key"]))]
+            rows = pd.concat([rows, extra], ignore_index=True)
+    rows = rows.drop_duplicates(["actor_id", "key", "theatres"]).reset_index(drop=True)
+    # a generated key that names two actors in the same theatre is dropped (ambiguous)
+    generated = ~rows["source"].isin(["listed", "name"])
+    clash = rows[generated].groupby(["key", "theatres"])["actor_id"].transform("nunique") > 1
+    return rows.drop(index=clash[clash].index).reset_index(drop=True)
+
+
+def _check_clashes(aliases: pd.DataFrame, root: Path) -> None:
+    counts = aliases.groupby(["key", "theatres"])["actor_id"].nunique()
+    if (counts > 1).any():
+        keys = sorted({k for k, _ in counts[counts > 1].index})
+        raise ValueError(f"{root / 'aliases.csv'}: alias(es) given to more than one actor in "
+                         f"the same theatre: {keys}")

@@ -1,19 +1,28 @@
 """Find actor mentions: a tidy table of who is named where, with offsets into the text.
 
-Matching runs on normalised text (alef forms, tashkeel and tatweel do not matter) with an
-Aho-Corasick automaton over every alias (pyahocorasick), so the time is linear in the text
-whatever the size of the gazetteer. A match must stand as a word: preceded by a non-letter or by
-proclitics (و ف ب ك ل, as in و"الجيش الحر"، لـ"النصرة"، للنصرة) and followed by a non-letter,
-so a name is never found inside a longer word. Overlapping matches keep the leftmost-longest
-(جبهة النصرة rather than النصرة). Ambiguous short aliases count only where their rule holds
-(see :mod:`arcorpus.factions.gazetteer`).
+Matching runs on normalised text (alef forms, hamza seats, ta marbuta, tashkeel and tatweel do
+not matter; see ``MATCH_OPTIONS``) with one Aho-Corasick automaton over every alias and place
+name (pyahocorasick), so the time is linear in the text whatever the size of the gazetteer.
+Quotes inside a name and spaces padding them are skipped (تنظيم "الدولة الإسلامية" and
+``" تحرير الشام "`` are found whole). A match must stand as a word: preceded by a non-letter
+or by proclitics (و ف ب ك ل, as in و"الجيش الحر"، لـ"النصرة"، للنصرة) and followed by a
+non-letter, so a name is never found inside a longer word. Overlapping matches keep the
+leftmost-longest (جبهة النصرة rather than النصرة; قوات النظام السوري whole).
+
+An article is read as a whole: its theatre (Syria, Yemen, Iraq, Libya) is inferred from the
+places it names (``places.csv``) and from actors that belong to one theatre, weighted towards
+the paragraph at hand; its year comes from its date; the words around each alias are checked
+against the context rules (:mod:`arcorpus.factions.rules`). Ambiguous aliases count only where
+their rules hold.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import ahocorasick
 import numpy as np
@@ -22,73 +31,456 @@ import pandas as pd
 from ..corpus import Corpus
 from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
-from ..text.normalize import OffsetMap, normalize_with
-from .gazetteer import MATCH_OPTIONS, Gazetteer, load_gazetteer
+from ..text.normalize import normalize_with, offset_map
+from .gazetteer import MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
+from .rules import Patterns, word_forms
 
 _LETTER = re.compile(r"[^\W\d_]")
-_PROCLITICS = re.compile(r"(?:^|[^\w])[وف]?[بكل]?$")
-_QUOTES_OPEN = "\"'«“‘(["
-_QUOTES_CLOSE = "\"'»”’)]"
-_TANZIM = re.compile(r"(?:^|[^\w])[وفبكل]{0,2}تنظيم[\s\"'«“‘(]*$")
+QUOTES = "\"'«»“”‘’„‟‹›"
+_PUNCTUATION = "-–—.,،؛:!?؟()[]"
+_BRACKETS_OPEN = "(["
+_BRACKETS_CLOSE = ")]"
+
+
+class Mention(NamedTuple):
+    """One mention found by :meth:`MentionFinder.scan` (offsets into the text)."""
+
+    start: int
+    end: int
+    alias: int  # row of ``gazetteer.aliases``
+    theatre: str  # the theatre the context gave ('' when none)
+    role: str  # 'actor', or 'place' for a country or capital named as a place
+
+
+class _View:
+    """The normalised text with every quote deleted and a space that would follow another
+    space deleted (so تنظيم "الدولة" reads تنظيم الدولة, ``" تحرير الشام "`` reads
+    `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i is
+    normal index ``kept[i]`` (vectorised with numpy, once per text that has a quote)."""
+
+    __slots__ = ("_kept", "normal", "text")
+
+    def __init__(self, normal: str) -> None:
+        self.normal = normal
+        self._kept = None
+        self.text = normal
+        if "  " not in normal and not any(q in normal for q in QUOTES):
+            return
+        marked = normal
+        for quote in QUOTES:  # str.replace runs at memchr speed; translate is far slower
+            if quote in marked:
+                marked = marked.replace(quote, "\0")
+        codes = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32)
+        kept = np.flatnonzero(codes)
+        space = codes[kept] == 32
+        double = np.zeros(len(kept), dtype=bool)
+        double[1:] = space[1:] & space[:-1]
+        kept = kept[~double]
+        self._kept = kept
+        self.text = codes[kept].tobytes().decode("utf-32-le")
+
+    def to_normal(self, start: int, end: int) -> tuple[int, int]:
+        if self._kept is None:
+            return start, end
+        return int(self._kept[start]), int(self._kept[end - 1]) + 1
+
+
+def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words before ``start`` (nearest first); none across punctuation."""
+    before = text[max(0, start - 60):start].rstrip("وفبكل")  # a proclitic glued to the alias
+    if not before or not before[-1].isspace():
+        return []
+    return _words_outward(reversed(before.split()), inner=-1, n=n)
+
+
+def _next_words(text: str, end: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words after ``end``; none across punctuation."""
+    after = text[end:end + 60]
+    if not after or not after[0].isspace():
+        return []
+    return _words_outward(after.split(), inner=0, n=n)
+
+
+def _words_outward(tokens, *, inner: int, n: int) -> list[str]:
+    """Tokens read away from the alias (nearest first): stop at one whose side facing the alias
+    (``inner``: -1 its last character, 0 its first) is not a letter, and after one with
+    punctuation on its far side."""
+    words = []
+    for token in tokens:
+        if not token[inner].isalpha():
+            break
+        word = token.lstrip(_PUNCTUATION) if inner == -1 else token.rstrip(_PUNCTUATION)
+        words.append(word)
+        if word != token or len(words) == n:
+            break
+    return words
+
+
+def _quoted(normal: str, start: int, end: int) -> bool:
+    i = start - 1
+    while i >= 0 and normal[i] == " ":
+        i -= 1
+    j = end
+    while j < len(normal) and normal[j] == " ":
+        j += 1
+    return (i >= 0 and j < len(normal) and (normal[i] in QUOTES or normal[i] in _BRACKETS_OPEN)
+            and (normal[j] in QUOTES or normal[j] in _BRACKETS_CLOSE))
+
+
+_LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
+
+
+def _after_proclitic(text: str, start: int) -> bool:
+    """Is ``text[:start]`` ending with proclitics (و ف، ب ك ل، or و/ف + ب/ك/ل) that begin a
+    word? (The regex ``(?:^|\\W)[وف]?[بكل]?$``, inlined: it runs for every glued match.)"""
+    last = text[start - 1]
+    if last in "بكل":
+        if start == 1 or not text[start - 2].isalpha():
+            return True
+        return text[start - 2] in "وف" and (start == 2 or not text[start - 3].isalpha())
+    return last in "وف" and (start == 1 or not text[start - 2].isalpha())
+
+
+def _unbalanced(span: str) -> bool:
+    return span.count("\"") % 2 == 1 or (span.count("«") + span.count("»")) % 2 == 1 or (
+        span.count("“") + span.count("”")) % 2 == 1
+
+
+def _year(date) -> int | None:
+    if date is None:
+        return None
+    year = getattr(date, "year", None)  # a Timestamp or datetime (NaT has no int year)
+    if isinstance(year, int):
+        return year
+    if isinstance(date, str) and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    if not isinstance(date, str) and pd.isna(date):
+        return None
+    try:
+        return int(pd.Timestamp(date).year)
+    except (ValueError, TypeError):
+        return None
+
+
+class _Context:
+    """The words around a match, computed when a rule first asks for them."""
+
+    __slots__ = ("_end", "_next", "_previous", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._previous = self._next = None
+
+    @property
+    def previous(self) -> list[tuple[str, ...]]:
+        if self._previous is None:
+            self._previous = word_forms(_previous_words(self._text, self._start), before=True)
+        return self._previous
+
+    @property
+    def next(self) -> list[tuple[str, ...]]:
+        if self._next is None:
+            self._next = word_forms(_next_words(self._text, self._end), before=False)
+        return self._next
+
+
+class _Row(NamedTuple):
+    actor: str
+    theatres: frozenset
+    years: tuple[int | None, int | None]
+    ambiguous: bool
+    blocks: tuple
+    allows: tuple
+    places: tuple
+    prev_block: Patterns | None  # the block rules on the previous word without exceptions
+    prev_place: Patterns | None  # likewise for the place rules, merged into one lookup
+
+
+def _merged(rules: list) -> tuple[Patterns | None, tuple]:
+    """Rules on the previous word without exceptions merged into one pattern set (one lookup
+    instead of one per rule); the other rules as they are."""
+    plain = [r for r in rules if r.condition == "prev_word" and not r.exceptions]
+    rest = tuple(r for r in rules if r not in plain)
+    if not plain:
+        return None, rest
+    return Patterns(tuple(p for r in plain for p in r.patterns)), rest
 
 
 class MentionFinder:
-    """A compiled gazetteer: call :meth:`find` on texts. Built once, reused for a corpus."""
+    """A compiled gazetteer: call :meth:`scan` (or :meth:`find`) on texts. Built once, reused
+    for a corpus."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         aliases = self.gazetteer.aliases
         self._actor = aliases["actor_id"].tolist()
         self._alias = aliases["alias"].tolist()
-        self._rules = [frozenset(r.split("|")) - {""} for r in aliases["rule"]]
-        automaton = ahocorasick.Automaton()
+        places = self.gazetteer.places
+        place_keys = set(places.loc[places["kind"] != "demonym", "key"])
+        single = {}
+        for actor, theatres in zip(self.gazetteer.actors["actor_id"],
+                                   self.gazetteer.actors.get("theatres", ""), strict=True):
+            own = [t for t in str(theatres).split("|") if t in THEATRES]
+            if len(own) == 1:
+                single[actor] = own[0]
+        self._rows = []
+        for row in aliases.itertuples(index=False):
+            is_place = row.key in place_keys
+            rules = [r for r in self.gazetteer.rules if r.applies_to(row.key, row.actor_id,
+                                                                   is_place)]
+            theatres = frozenset(t for t in str(row.theatres).split("|") if t)
+            allows = tuple(r for r in rules if r.effect == "allow")
+            prev_block, blocks = _merged([r for r in rules if r.effect == "block"])
+            prev_place, places_rules = _merged([r for r in rules if r.effect == "place"])
+            self._rows.append(_Row(
+                row.actor_id, theatres,
+                (int(row.from_year) if row.from_year else None,
+                 int(row.to_year) if row.to_year else None),
+                bool(allows or theatres), blocks, allows, places_rules, prev_block,
+                prev_place))
+        # rows that need no check at all, when they are the only reading of their key
+        self._simple = [not (r.theatres or r.blocks or r.allows or r.places or r.prev_block
+                             or r.prev_place) for r in self._rows]
+        # the actor a mention gives evidence of a theatre for (unambiguous rows only)
+        self._evidence = [single.get(r.actor) if not r.ambiguous else None
+                          for r in self._rows]
+        # one automaton entry per distinct key: the alias rows (theatre-specific first) and
+        # the theatre the key names as a place
+        slots: dict[str, list[int]] = {}
         for index, key in enumerate(aliases["key"]):
-            automaton.add_word(key, (index, 0, len(key)))
-            if key.startswith("ال") and len(key) > 2:
+            slots.setdefault(key, []).append(index)
+        place_theatre = {k: t for k, t in zip(places["key"], places["theatre"], strict=True)
+                         if t in THEATRES}
+        keys = list(dict.fromkeys([*slots, *place_theatre]))
+        self._slot_rows = [tuple(sorted(slots.get(k, []),
+                                        key=lambda i: not self._rows[i].theatres))
+                           for k in keys]
+        self._slot_place = [place_theatre.get(k) for k in keys]
+        automaton = ahocorasick.Automaton()
+        for slot, key in enumerate(keys):
+            automaton.add_word(key, (slot, 0, len(key)))
+            if key.startswith("ال") and len(key) > 2 and ("ل" + key[1:]) not in slots:
                 # ل + ال elides the alef: للنصرة = ل + النصرة; the mention starts after the ل
-                automaton.add_word("ل" + key[1:], (index, 1, len(key)))
+                automaton.add_word("ل" + key[1:], (slot, 1, len(key)))
         automaton.make_automaton()
         self._automaton = automaton
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
+    def find(self, text: str, *, date=None, context: str = "") -> list[tuple[int, int, int]]:
         """``(start, end, alias_index)`` of the mentions in ``text`` (offsets into ``text``)."""
+        return [(m.start, m.end, m.alias) for m in self.scan(text, date=date, context=context)]
+
+    def scan(self, text: str, *, date=None, context: str = "") -> list[Mention]:
+        """The mentions in ``text`` read as one article: ``date`` (its publication date) and
+        ``context`` (its title, say) inform the rules; offsets are into ``text``."""
         normal = normalize_with(text, MATCH_OPTIONS)
-        candidates = []
-        for last, (index, skip, length) in self._automaton.iter(normal):
-            start, end = last - length + 1, last + 1
-            if end < len(normal) and _LETTER.match(normal[end]):
-                continue  # inside a longer word
-            if start > 0 and _LETTER.match(normal[start - 1]) and not _PROCLITICS.search(
-                    normal[max(0, start - 3):start]):
+        view = _View(normal)
+        candidates, places = self._candidates(view.text)
+        if not candidates:
+            return []
+        theatre = _Theatre(self, view.text, places, candidates, context)
+        year = _year(date)
+        chosen, pending = [], []
+        anchors: set[str] = set()
+        simple = self._simple
+        for start, end, slot in candidates:
+            rows = self._slot_rows[slot]
+            if simple[rows[0]]:  # one unconditional reading: no rule to check
+                chosen.append((start, end, rows[0], None, "actor"))
+                anchors.add(self._actor[rows[0]])
                 continue
-            candidates.append((start + skip, end, index))
-        anchors = {self._actor[i] for s, e, i in candidates if not self._rules[i]}
-        kept = [c for c in candidates if self._allowed(c, normal, anchors)]
-        chosen = _leftmost_longest(kept)
-        if len(normal) == len(text):  # nothing deleted: offsets are the same
-            return chosen
-        offsets = OffsetMap(text, MATCH_OPTIONS)
-        return [(*offsets.span(s, e), i) for s, e, i in chosen]
+            decided = self._decide(view, start, end, slot, theatre, year, None)
+            if decided is None:
+                pending.append((start, end, slot))
+                continue
+            chosen.append((start, end, *decided))
+            if not self._rows[decided[0]].allows:
+                anchors.add(self._rows[decided[0]].actor)
+        for start, end, slot in pending:  # one sense per discourse: now the anchors are known
+            decided = self._decide(view, start, end, slot, theatre, year, anchors)
+            if decided is not None:
+                chosen.append((start, end, *decided))
+        found = []
+        offsets = offset_map(text, normal, MATCH_OPTIONS)
+        chosen = _leftmost_longest(chosen, self._actor)
+        for k in range(1, len(chosen)):  # a list of places: في لبنان أو سوريا أو العراق
+            if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
+                    and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
+                chosen[k] = (*chosen[k][:4], "place")
+        for view_start, view_end, index, where, role in chosen:
+            start, end = view.to_normal(view_start, view_end)
+            if end - start != view_end - view_start and end < len(normal) and \
+                    normal[end] in QUOTES and _unbalanced(normal[start:end]):
+                end += 1  # a name that opens a quote inside closes it: keep the quote
+            if offsets is not None:
+                start, end = offsets.span(start, end)
+            if where is None:
+                where = theatre.article()
+            found.append(Mention(start, end, index, where or "", role))
+        return found
 
-    def _allowed(self, candidate, normal: str, anchors: set[str]) -> bool:
-        start, end, index = candidate
-        rules = self._rules[index]
-        if not rules:
-            return True
-        if "quoted" in rules and start > 0 and end < len(normal) and \
-                normal[start - 1] in _QUOTES_OPEN and normal[end] in _QUOTES_CLOSE:
-            return True
-        if "after_tanzim" in rules and _TANZIM.search(normal[max(0, start - 20):start]):
-            return True
-        return "discourse" in rules and self._actor[index] in anchors
+    def _candidates(self, view: str):
+        candidates, places = [], []
+        size = len(view)
+        slot_place, slot_rows = self._slot_place, self._slot_rows
+        for last, (slot, skip, length) in self._automaton.iter(view):
+            end = last + 1
+            if end < size and view[end].isalpha():
+                continue  # inside a longer word
+            start = end - length
+            if start > 0 and view[start - 1].isalpha() and not _after_proclitic(view, start):
+                continue
+            start += skip
+            place = slot_place[slot]
+            if place is not None:
+                places.append((start, place))
+            if slot_rows[slot]:
+                candidates.append((start, end, slot))
+        return candidates, places
+
+    def _decide(self, view: _View, start: int, end: int, slot: int, theatre: _Theatre,
+                year: int | None, anchors: set[str] | None):
+        """``(alias_index, theatre, role)`` of the first alias row of ``slot`` that counts
+        here, or ``None``. With ``anchors=None`` the discourse condition is left undecided."""
+        context = _Context(view.text, start, end)
+        for index in self._slot_rows[slot]:
+            row = self._rows[index]
+            where = None
+            if row.theatres:
+                where = theatre.at(start)
+                if where not in row.theatres:
+                    continue
+            if row.ambiguous and year is not None and (
+                    (row.years[0] is not None and year < row.years[0])
+                    or (row.years[1] is not None and year > row.years[1])):
+                continue
+            if row.prev_block is not None and row.prev_block.match(context.previous,
+                                                                    before=True):
+                continue
+            if any(self._holds(rule, view, start, end, context, row.actor, anchors)
+                   for rule in row.blocks):
+                continue
+            if row.allows and not any(self._holds(rule, view, start, end, context,
+                                                  row.actor, anchors)
+                                      for rule in row.allows):
+                if anchors is None and any(r.condition == "article_names"
+                                           for r in row.allows):
+                    return None  # decided in the second pass
+                continue
+            place = (row.prev_place is not None and row.prev_place.match(
+                context.previous, before=True)) or any(
+                self._holds(rule, view, start, end, context, row.actor, anchors)
+                for rule in row.places)
+            role = "place" if place else "actor"
+            return index, where, role
+        return None
+
+    @staticmethod
+    def _holds(rule, view: _View, start, end, context, actor, anchors) -> bool:
+        if rule.condition == "prev_word":
+            prev = context.previous
+            patterns, exceptions = rule.compiled
+            return patterns.match(prev, before=True) and not exceptions.match(prev,
+                                                                                before=True)
+        if rule.condition == "next_word":
+            nxt = context.next
+            patterns, exceptions = rule.compiled
+            return patterns.match(nxt, before=False) and not exceptions.match(nxt,
+                                                                                before=False)
+        if rule.condition == "proclitic":
+            glued = view.text[max(0, start - 2):start]
+            return bool(glued) and glued[-1].isalpha() and any(
+                glued.endswith(p) and (len(glued) == len(p) or not glued[-len(p) - 1].isalpha())
+                for (p,) in rule.patterns)
+        if rule.condition == "after_definite":
+            prev = context.previous
+            glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None
+            return not glued and bool(prev) and prev[0][0].startswith("ال") and not \
+                rule.compiled[1].match(prev, before=True)
+        if rule.condition == "quoted":
+            return _quoted(view.normal, *view.to_normal(start, end))
+        if rule.condition == "article_names":
+            if anchors is None:
+                return False
+            return any((actor if a == "self" else a) in anchors for (a,) in rule.patterns)
+        return False
 
 
-def _leftmost_longest(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    chosen: list[tuple[int, int, int]] = []
-    for start, end, index in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
-        if chosen and start < chosen[-1][1]:
+class _Theatre:
+    """An article's theatre scores (places it names, actors of one theatre), with a
+    paragraph's own scores weighted three times: the theatre at an offset."""
+
+    def __init__(self, finder: MentionFinder, view: str, places, candidates,
+                 context: str) -> None:
+        self._view = view
+        self._finder = finder
+        self._places = places
+        self._candidates = candidates
+        self._context = context
+        self._ready = False
+        self._best: str | bool | None = False
+        self._memo: dict[int, str | None] = {}
+
+    def _prepare(self) -> None:
+        hits = list(self._places)
+        finder = self._finder
+        for start, _, slot in self._candidates:
+            rows = finder._slot_rows[slot]
+            if len(rows) == 1 and finder._evidence[rows[0]]:
+                hits.append((start, finder._evidence[rows[0]]))
+        self._article = dict.fromkeys(THEATRES, 0)
+        for _, where in hits:
+            self._article[where] += 1
+        if self._context:
+            _, title_places = finder._candidates(_View(normalize_with(
+                self._context, MATCH_OPTIONS)).text)
+            for _, where in title_places:
+                self._article[where] += 1
+        self._breaks = [m.start() for m in re.finditer("\n", self._view)]
+        self._by_paragraph: dict[int, dict[str, int]] = {}
+        for start, where in hits:
+            counts = self._by_paragraph.setdefault(bisect_right(self._breaks, start), {})
+            counts[where] = counts.get(where, 0) + 1
+        self._ready = True
+
+    def article(self) -> str | None:
+        """The article's theatre (places and actors of the whole article)."""
+        if self._best is False:
+            counts = dict.fromkeys(THEATRES, 0)
+            for _, where in self._places:
+                counts[where] += 1
+            finder = self._finder
+            for _, _, slot in self._candidates:
+                rows = finder._slot_rows[slot]
+                if len(rows) == 1 and finder._evidence[rows[0]]:
+                    counts[finder._evidence[rows[0]]] += 1
+            best = max(counts, key=counts.get)
+            self._best = best if counts[best] > 0 else None
+        return self._best
+
+    def at(self, offset: int) -> str | None:
+        """The theatre at ``offset``: the article's scores plus three times its paragraph's."""
+        if not self._ready:
+            self._prepare()
+        paragraph = bisect_right(self._breaks, offset)
+        if paragraph not in self._memo:
+            local = self._by_paragraph.get(paragraph, {})
+            scores = {t: self._article[t] + 3 * local.get(t, 0) for t in THEATRES}
+            best = max(scores, key=scores.get)
+            self._memo[paragraph] = best if scores[best] > 0 else None
+        return self._memo[paragraph]
+
+
+def _leftmost_longest(candidates: list[tuple], actor_of: list[str]) -> list[tuple]:
+    """Leftmost-longest; two overlapping names of one actor make one span (غارات التحالف +
+    التحالف الدولي = غارات التحالف الدولي)."""
+    chosen: list[tuple] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if chosen and candidate[0] < chosen[-1][1]:
+            last = chosen[-1]
+            if candidate[1] > last[1] and actor_of[candidate[2]] == actor_of[last[2]]:
+                chosen[-1] = (last[0], candidate[1], *last[2:])
             continue
-        chosen.append((start, end, index))
+        chosen.append(candidate)
     return chosen
 
 
@@ -96,16 +488,23 @@ def find_mentions(
     data: Corpus | pd.DataFrame | Iterable[str],
     *,
     gazetteer: Gazetteer | MentionFinder | None = None,
+    places: bool = False,
     progress: bool | None = None,
 ) -> pd.DataFrame:
-    """Actor mentions: ``doc_id, para_id, sent_id, start, end, surface, actor_id, alias``.
+    """Actor mentions: ``doc_id, para_id, sent_id, start, end, surface, actor_id, alias,
+    theatre, role``.
 
     ``data`` is a Corpus, a DataFrame with ``text`` (articles, or a paragraphs or sentences
-    table, whose ids are kept), or texts. Offsets are into the article text for a corpus and for
-    tables taken from one (they carry ``start``); otherwise into the row's own text; always
-    ``text[start - row_start:end - row_start] == surface``. Paragraph and sentence ids come from
-    the same unit model as ``corpus.paragraphs`` and ``corpus.sentences``, located in one
-    vectorised step. Time and memory are linear in the text and the mentions.
+    table, whose ids are kept), or texts. Each text is read whole (for a corpus: each article,
+    with its ``date`` and ``title`` as context for the rules). Offsets are into the article
+    text for a corpus and for tables taken from one (they carry ``start``); otherwise into the
+    row's own text; always ``text[start - row_start:end - row_start] == surface``. Paragraph
+    and sentence ids come from the same unit model as ``corpus.paragraphs`` and
+    ``corpus.sentences``, located in one vectorised step. ``theatre`` is the theatre the
+    context gave the mention ('' when none). A country or capital named as a place (في
+    سوريا، باليمن، الحدود مع تركيا: ``rules.csv``, effect ``place``) is not an actor mention
+    and is left out, unless ``places=True`` (then ``role`` is ``place`` for it and ``actor``
+    for the others). Time and memory are linear in the text and the mentions.
 
     Example:
         >>> find_mentions(['قال مصدر في "جبهة النصرة" إن قوات النظام قصفت'])[
@@ -114,22 +513,30 @@ def find_mentions(
     """
     finder = gazetteer if isinstance(gazetteer, MentionFinder) else MentionFinder(gazetteer)
     if isinstance(data, Corpus):
-        rows = data.articles[["doc_id", "text"]]
+        rows = data.articles
         keys = ["doc_id"]
     else:
         rows = unit_table(data if isinstance(data, pd.DataFrame) else list(data),
                           table_unit(data) if isinstance(data, pd.DataFrame) else "articles")
         keys = unit_keys(rows)
     texts = rows["text"].tolist()
+    dates = rows["date"].tolist() if "date" in rows.columns else [None] * len(texts)
+    titles = rows["title"].fillna("").astype(str).tolist() if "title" in rows.columns and \
+        isinstance(data, Corpus) else [""] * len(texts)
     found_row, found_start, found_end, found_alias = array("q"), array("q"), array("q"), \
         array("q")
+    theatres, roles = [], []
     for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",
                                             enabled=progress)):
-        for start, end, index in finder.find(text):
+        for mention in finder.scan(text, date=dates[row], context=titles[row]):
+            if not places and mention.role == "place":
+                continue
             found_row.append(row)
-            found_start.append(start)
-            found_end.append(end)
-            found_alias.append(index)
+            found_start.append(mention.start)
+            found_end.append(mention.end)
+            found_alias.append(mention.alias)
+            theatres.append(mention.theatre)
+            roles.append(mention.role)
     row = np.frombuffer(found_row, dtype=np.int64) if found_row else np.zeros(0, np.int64)
     local = np.frombuffer(found_start, dtype=np.int64) if found_row else row
     local_end = np.frombuffer(found_end, dtype=np.int64) if found_row else row
@@ -146,4 +553,6 @@ def find_mentions(
                                                          local_end.tolist(), strict=True)]
     table["actor_id"] = np.asarray(finder._actor, dtype=object)[alias]
     table["alias"] = np.asarray(finder._alias, dtype=object)[alias]
+    table["theatre"] = theatres
+    table["role"] = roles
     return table

@@ -15,10 +15,12 @@ from .arabic import (
 from .charts import (
     bar_terms,
     category_color,
+    dispersion_plot,
     heatmap,
     histogram,
     model_selection,
     network,
+    prevalence_plot,
     time_series,
     topic_grid,
 )
@@ -29,6 +31,7 @@ __all__ = [
     "arabic_style",
     "bar_terms",
     "category_color",
+    "dispersion_plot",
     "display_text",
     "figure_manifest",
     "font_path",
@@ -38,6 +41,7 @@ __all__ = [
     "native_shaping",
     "network",
     "pdf_text",
+    "prevalence_plot",
     "register_fonts",
     "rendering_variants",
     "save_figure",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import matplotlib.colors
+import matplotlib.dates
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -133,6 +134,11 @@ def category_color(name: str) -> str:
     return matplotlib.colors.to_hex(spare[index])
 
 
+#: edge colours and Arabic legend labels of a signed network's relations
+RELATION_COLORS = {"conflict": "#c0392b", "cooperation": "#1e8449", "neither": "#999999"}
+RELATION_LABELS = {"conflict": "صراع", "cooperation": "تعاون", "neither": "دون علاقة"}
+
+
 def network(
     graph: nx.Graph,
     *,
@@ -141,6 +147,7 @@ def network(
     width: str | None = "weight",
     color: str | None = "type",
     label: str | None = "label",
+    edge_color: str | None = None,
     random_state: int = 0,
     title: str | None = None,
 ) -> tuple[Figure, Axes]:
@@ -148,8 +155,10 @@ def network(
 
     Node size follows the node attribute ``size``, edge width the edge attribute ``width``,
     node colour the categorical node attribute ``color`` (with a legend), and labels the
-    attribute ``label`` (the node id when missing). The layout is a spring layout with a fixed
-    ``random_state``, so the same graph is drawn the same way every time.
+    attribute ``label`` (the node id when missing). ``edge_color="relation"`` colours the edges
+    of a signed network (:func:`arcorpus.factions.actor_graph` with ``relations=``): conflict
+    red, cooperation green, neither grey, with a legend. The layout is a spring layout with a
+    fixed ``random_state``, so the same graph is drawn the same way every time.
     """
     nodes = list(graph.nodes)
     spread = 2.0 / max(1, len(nodes)) ** 0.5  # more room between nodes than the default
@@ -158,7 +167,10 @@ def network(
     sizes = 300 + 1700 * sizes / sizes.max() if len(sizes) and sizes.max() > 0 else 600
     widths = np.array([float(d.get(width, 1)) if width else 1.0
                        for _, _, d in graph.edges(data=True)])
-    widths = 0.5 + 5 * widths / widths.max() if len(widths) and widths.max() > 0 else 1.0
+    # measured from the lowest weight when some are negative (PMI, NPMI), so widths stay >= 0.5
+    low = min(0.0, widths.min()) if len(widths) else 0.0
+    widths = (0.5 + 5 * (widths - low) / (widths.max() - low)
+              if len(widths) and widths.max() > low else 1.0)
     kinds = [str(graph.nodes[n].get(color, "")) if color else "" for n in nodes]
     palette = {kind: category_color(kind) for kind in sorted(set(kinds))}
     with arabic_style():
@@ -166,8 +178,12 @@ def network(
             fig, ax = plt.subplots(figsize=(8, 6.5))
         else:
             fig = ax.figure
-        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths, alpha=0.45,
-                               edge_color="#555555")
+        relations = [str(d.get(edge_color, "neither")) for _, _, d in graph.edges(data=True)] \
+            if edge_color else []
+        nx.draw_networkx_edges(graph, positions, ax=ax, width=widths,
+                               alpha=0.7 if edge_color else 0.45,
+                               edge_color=[RELATION_COLORS.get(r, "#555555") for r in relations]
+                               if edge_color else "#555555")
         nx.draw_networkx_nodes(graph, positions, ax=ax, node_size=sizes,
                                node_color=[palette[k] for k in kinds], alpha=0.9)
         for node in nodes:
@@ -175,9 +191,13 @@ def network(
             text = str(graph.nodes[node].get(label, node)) if label else str(node)
             ax.text(x, y, display_text(text), ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0})
-        if color and len(palette) > 1:
+        several_kinds = bool(color) and len(palette) > 1
+        if several_kinds or edge_color:
             handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=display_text(k))
-                       for k, c in palette.items()]
+                       for k, c in palette.items()] if several_kinds else []
+            handles += [plt.Line2D([], [], color=RELATION_COLORS[r], lw=2,
+                                   label=display_text(RELATION_LABELS[r]))
+                        for r in RELATION_COLORS if r in set(relations)]
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
                       frameon=False)
         if title:
@@ -254,8 +274,31 @@ def histogram(
     return fig, axes
 
 
+def _caption(labels: dict[str, pd.DataFrame], documents: pd.DataFrame | None, key, *,
+             topic: str, term: str, n_label_terms: int, doc_chars: int) -> list[str]:
+    """Lines under a topic's bars: its top terms by each other measure, and the opening of its
+    most representative document (each line through :func:`display_text`)."""
+    import textwrap
+
+    lines = []
+    for caption, frame in labels.items():
+        rows = frame[frame[topic] == key]
+        if "rank" in rows.columns:
+            rows = rows.sort_values("rank")
+        words = rows[term].head(n_label_terms).astype(str).tolist()
+        lines.append(display_text(f"{caption}: " + "، ".join(words)))
+    if documents is not None:
+        rows = documents[documents[topic] == key]
+        if len(rows):
+            text = " ".join(str(rows.sort_values("share", ascending=False)["text"].iloc[0])
+                            .split())
+            text = text if len(text) <= doc_chars else text[:doc_chars].rsplit(" ", 1)[0] + " …"
+            lines += [display_text(line) for line in textwrap.wrap(f"«{text}»", 48)]
+    return lines
+
+
 def topic_grid(
-    table: pd.DataFrame,
+    table,
     *,
     topic: str = "topic",
     term: str = "term",
@@ -263,27 +306,124 @@ def topic_grid(
     top_n: int = 8,
     n_cols: int = 3,
     titles: dict | None = None,
+    labels: dict[str, pd.DataFrame] | None = None,
+    documents: pd.DataFrame | None = None,
+    n_label_terms: int = 5,
+    doc_chars: int = 110,
 ) -> tuple[Figure, np.ndarray]:
-    """Small multiples: the top terms of each topic as right-to-left bar charts.
+    """Small multiples: the top terms of each topic as right-to-left bar charts, and under the
+    bars its top terms by other measures and its most representative document.
 
     ``table`` is long: one row per (topic, term) with a weight; ``titles`` maps a topic to a
-    label (Arabic, English or both).
+    label (Arabic, English or both). ``labels`` maps a caption to a term table ranked by another
+    measure (e.g. ``{"FREX": model.term_table(by="frex")}``), shown as a line of its top
+    ``n_label_terms`` terms; ``documents`` (:func:`~arcorpus.topics.representative_units`) adds
+    the opening of each topic's first document.
+
+    Given a fitted :class:`~arcorpus.topics.TopicModel`, the grid shows all three: probability
+    (bars), FREX and lift (lines), and each topic's most representative unit.
+
+    Example:
+        >>> fig, axes = topic_grid(model)  # doctest: +SKIP
     """
+    if hasattr(table, "topic_terms"):  # a fitted TopicModel
+        from ..topics import representative_units
+
+        model = table
+        table = model.topic_terms
+        if labels is None:
+            labels = {"FREX": model.term_table(top_n=n_label_terms, by="frex"),
+                      "Lift": model.term_table(top_n=n_label_terms, by="lift")}
+        if documents is None:
+            documents = representative_units(model, n=1)
+    labels = labels or {}
     topics = list(dict.fromkeys(table[topic]))
     n_rows = max(1, -(-len(topics) // n_cols))
+    captions = {key: _caption(labels, documents, key, topic=topic, term=term,
+                              n_label_terms=n_label_terms, doc_chars=doc_chars)
+                for key in topics}
+    extra = max((len(c) for c in captions.values()), default=0)
     with arabic_style():
-        fig, axes = plt.subplots(n_rows, n_cols, figsize=(3.2 * n_cols, 0.28 * top_n * n_rows + 1),
-                                 squeeze=False)
+        fig, axes = plt.subplots(n_rows, n_cols, squeeze=False, figsize=(
+            3.4 * n_cols, (0.28 * top_n + 0.17 * extra + 1) * n_rows + 0.2))
         for ax, key in zip(axes.flat, topics, strict=False):
             rows = table[table[topic] == key].nlargest(top_n, weight).iloc[::-1]
             _bars(ax, rows[term], rows[weight].to_numpy(), rtl=True, color="#4c72b0")
             ax.tick_params(axis="x", labelsize=7)
             label = (titles or {}).get(key, f"Topic {key}")
             ax.set_title(display_text(str(label)), fontsize=10)
+            if captions[key]:
+                ax.set_xlabel("\n".join(captions[key]), fontsize=7, loc="right")
         for ax in list(axes.flat)[len(topics):]:
             ax.set_axis_off()
         fig.tight_layout()
     return fig, axes
+
+
+def prevalence_plot(
+    table: pd.DataFrame,
+    *,
+    x: str = "date",
+    series: str | None = "source",
+    topic: str = "topic",
+    estimate: str = "estimate",
+    lower: str = "lower",
+    upper: str = "upper",
+    titles: dict | None = None,
+    n_cols: int = 3,
+    ylabel: str = "Expected topic share",
+) -> tuple[Figure, np.ndarray]:
+    """Topic prevalence against ``x`` (e.g. time), one line per ``series`` (e.g. source) with its
+    interval as a band, one panel per topic: the predictions of
+    :meth:`arcorpus.topics.TopicEffects.predict`.
+
+    Example:
+        >>> effects = topic_effects(model, formula="~ source * bs(day, df=4)")  # doctest: +SKIP
+        >>> fig, axes = prevalence_plot(effects.predict(topics=[3, 7]))  # doctest: +SKIP
+    """
+    topics = list(dict.fromkeys(table[topic]))
+    n_cols = min(n_cols, max(1, len(topics)))
+    n_rows = max(1, -(-len(topics) // n_cols))
+    groups = sorted(table[series].unique(), key=str) if series else [None]
+    colors = {g: plt.get_cmap("tab10")(i % 10) for i, g in enumerate(groups)}
+    with arabic_style():
+        fig, axes = plt.subplots(n_rows, n_cols, figsize=(4.2 * n_cols, 3.0 * n_rows),
+                                 squeeze=False, sharex=True)
+        for ax, key in zip(axes.flat, topics, strict=False):
+            rows = table[table[topic] == key]
+            for group in groups:
+                part = rows if group is None else rows[rows[series] == group]
+                part = part.sort_values(x)
+                label = None if group is None else display_text(str(group))
+                ax.plot(part[x], part[estimate], color=colors[group], label=label, lw=1.5)
+                if lower in part.columns and upper in part.columns:
+                    ax.fill_between(part[x], part[lower], part[upper], color=colors[group],
+                                    alpha=0.18, lw=0)
+            ax.set_title(display_text(str((titles or {}).get(key, f"Topic {key}"))),
+                         fontsize=10)
+            ax.set_ylabel(display_text(ylabel), fontsize=8)
+            ax.spines[["right", "top"]].set_visible(False)
+            ax.tick_params(labelsize=7)
+        for ax in list(axes.flat)[len(topics):]:
+            ax.set_axis_off()
+        if series and len(groups) > 1:
+            handles, names = axes.flat[0].get_legend_handles_labels()
+            fig.legend(handles, names, loc="upper center", ncols=min(len(groups), 7),
+                       fontsize=8, frameon=False, bbox_to_anchor=(0.5, 1.0))
+            fig.tight_layout(rect=(0, 0, 1, 1 - 0.05 * -(-len(groups) // 7) / n_rows))
+        else:
+            fig.tight_layout()
+        fig.autofmt_xdate()
+    return fig, axes
+
+
+def _date_axis(ax: Axes, values: pd.Series) -> None:
+    """Dates on ``ax``'s x axis as numbers only (no month names: one language per figure):
+    month-day within a year, year-month over longer spans."""
+    span = (values.max() - values.min()) if len(values) else pd.Timedelta(0)
+    ax.xaxis.set_major_locator(matplotlib.dates.AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter(
+        "%Y-%m" if span > pd.Timedelta(days=300) else "%m-%d"))
 
 
 def time_series(
@@ -292,19 +432,54 @@ def time_series(
     x: str = "date",
     y: str = "value",
     series: str = "series",
+    lower: str | None = None,
+    upper: str | None = None,
+    integer: bool = False,
     ax: Axes | None = None,
     title: str | None = None,
+    xlabel: str | None = None,
     ylabel: str | None = None,
 ) -> tuple[Figure, Axes]:
-    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend."""
+    """Lines over time, one per ``series`` (e.g. an actor), with an Arabic legend, and a
+    shaded band from ``lower`` to ``upper`` around each line when given (a confidence
+    interval: a period with few articles shows a wide band).
+
+    Time runs left to right; dates are labelled with numbers only (``07-21``, or ``2015-07``
+    over long spans), so an Arabic figure has no English month names; ``integer=True`` puts
+    whole-number ticks on the y axis (for counts). The legend is left out for a single series.
+
+    Example:
+        >>> frame = pd.DataFrame({"date": pd.to_datetime(["2015-07-20", "2015-07-27"] * 2),
+        ...                       "series": ["داعش"] * 2 + ["إيران"] * 2,
+        ...                       "value": [3, 5, 8, 2], "low": [1, 2, 5, 0],
+        ...                       "high": [6, 9, 12, 5]})
+        >>> fig, ax = time_series(frame, lower="low", upper="high", integer=True)
+        >>> len(ax.collections), len(ax.get_legend().get_texts())
+        (2, 2)
+        >>> plt.close(fig)
+    """
+    if (lower is None) != (upper is None):
+        raise ValueError("give both lower and upper (the band's edges), or neither")
     with arabic_style():
         if ax is None:
             fig, ax = plt.subplots(figsize=(7, 3.5))
         else:
             fig = ax.figure
-        for name, rows in frame.sort_values(x).groupby(series, sort=True):
-            ax.plot(rows[x], rows[y], marker="o", label=display_text(str(name)))
-        ax.legend(frameon=False)
+        groups = list(frame.sort_values(x).groupby(series, sort=True))
+        for name, rows in groups:
+            (line,) = ax.plot(rows[x], rows[y], marker="o", markersize=3.5,
+                              label=display_text(str(name)))
+            if lower is not None:
+                ax.fill_between(rows[x], rows[lower], rows[upper], color=line.get_color(),
+                                alpha=0.18, linewidth=0)
+        if len(groups) > 1:
+            ax.legend(frameon=False, fontsize=9)
+        if pd.api.types.is_datetime64_any_dtype(frame[x]):
+            _date_axis(ax, frame[x])
+        if integer:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        if xlabel:
+            ax.set_xlabel(display_text(xlabel))
         ax.set_ylabel(display_text(ylabel if ylabel is not None else y))
         if title:
             ax.set_title(display_text(title))
@@ -312,6 +487,80 @@ def time_series(
         fig.autofmt_xdate()
         fig.tight_layout()
     return fig, ax
+
+
+def dispersion_plot(
+    positions: pd.DataFrame,
+    *,
+    row: str = "doc_id",
+    x: str = "position",
+    term: str = "term",
+    max_rows: int = 30,
+    rtl: bool = True,
+    title: str | None = None,
+    xlabel: str | None = None,
+    color: str = "#4c72b0",
+) -> tuple[Figure, np.ndarray]:
+    """A dispersion plot (quanteda's ``textplot_xray``): one tick for every occurrence of a
+    term, one line per ``row`` (an article, a source, a period), one panel per term.
+
+    ``positions`` is :func:`arcorpus.terms.term_positions` output (or any table with ``term``,
+    ``row`` and ``x`` columns). With ``x="position"`` (0 = the start of the article, 1 = its
+    end) and ``rtl=True`` the axis runs right to left, as the text does, and the row labels
+    stand on the right; with ``x="date"`` time runs left to right. When there are more rows
+    than ``max_rows``, the ``max_rows`` with the most occurrences are drawn (the caller should
+    say so); rows are in sorted order.
+
+    Example:
+        >>> table = pd.DataFrame({"term": ["داعش", "داعش", "إيران"], "doc_id": ["a", "b", "a"],
+        ...                       "position": [0.1, 0.5, 0.9]})
+        >>> fig, axes = dispersion_plot(table)
+        >>> axes.shape, bool(axes[0].xaxis_inverted())
+        ((2,), True)
+        >>> plt.close(fig)
+    """
+    if positions.empty:
+        raise ValueError("no occurrence to plot: the table of positions is empty")
+    missing = {term, row, x} - set(positions.columns)
+    if missing:
+        raise ValueError(f"positions needs the columns {sorted(missing)}; it has "
+                         f"{list(positions.columns)}")
+    if isinstance(positions[x].dtype, pd.DatetimeTZDtype):  # matplotlib wants naive dates
+        positions = positions.assign(**{x: positions[x].dt.tz_convert("UTC").dt.tz_localize(None)})
+    terms = list(dict.fromkeys(positions[term]))
+    counts = positions[row].value_counts()
+    rows = sorted(counts.sort_index(kind="stable").sort_values(
+        ascending=False, kind="stable").index[:max_rows])
+    where = {value: k for k, value in enumerate(rows)}
+    is_date = pd.api.types.is_datetime64_any_dtype(positions[x])
+    with arabic_style():
+        fig, axes = plt.subplots(len(terms), 1, squeeze=False, sharex=True,
+                                 figsize=(7, 0.9 + len(terms) * (0.45 + 0.22 * len(rows))))
+        axes = axes[:, 0]
+        for ax, name in zip(axes, terms, strict=True):
+            part = positions[(positions[term] == name) & positions[row].isin(where)]
+            ax.scatter(part[x], part[row].map(where), marker="|", s=90, color=color,
+                       alpha=0.7, linewidths=1.2)
+            ax.set_yticks(range(len(rows)), [display_text(str(r)) for r in rows], fontsize=8)
+            ax.set_ylim(len(rows) - 0.5, -0.5)
+            ax.set_title(display_text(f"{name} ({len(positions[positions[term] == name]):,})"),
+                         fontsize=10)
+            if rtl:
+                ax.yaxis.tick_right()
+            ax.spines[["left" if rtl else "right", "top"]].set_visible(False)
+        if is_date:
+            _date_axis(axes[-1], positions[x])
+            fig.autofmt_xdate()
+        elif x == "position":
+            axes[-1].set_xlim(*((1, 0) if rtl else (0, 1)))
+        elif rtl:
+            axes[-1].invert_xaxis()
+        if xlabel:
+            axes[-1].set_xlabel(display_text(xlabel))
+        if title:
+            fig.suptitle(display_text(title))
+        fig.tight_layout()
+    return fig, axes
 
 
 #: How each model-selection criterion reads: its label and whether higher is better.

@@ -1,5 +1,12 @@
-"""Term frequency tables (raw count, per 10,000 words, document frequency), per corpus or per
-group, TF-IDF top terms, and n-grams."""
+"""Term frequency tables (raw count, per 10,000 counted terms, document frequency), per corpus or
+per group, TF-IDF top terms, and n-grams.
+
+``per_10k`` has one definition in the whole kit (here and in :func:`~arcorpus.terms.keyness`):
+occurrences per 10,000 *counted terms*, i.e. the tokens the analyzer keeps (after stop words,
+term hygiene and clitic handling) in the same group, before ``min_count`` or ``top_n`` filter
+the table. It is the relative frequency that the keyness statistics are computed from, so a
+table's ``per_10k`` and a keyness row always agree.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from ..corpus.units import TextData, Unit, unit_table
 from ..text import ArabicAnalyzer
 from .matrix import document_term_matrix
-from .units import group_labels, word_counts
+from .units import group_labels
 
 
 def _indicator(labels: pd.Series) -> tuple[sp.csr_matrix, pd.Index]:
@@ -55,14 +62,15 @@ def term_frequencies(
 
     Returns:
         Columns ``[by,] term, count, per_10k, doc_freq, rank``: ``per_10k`` is the count per
-        10,000 running (white-space separated) words of the group's text, ``doc_freq`` the
-        number of units containing the term, ``rank`` 1 for the most frequent (ties by term).
+        10,000 terms counted in the group (the analyzer's kept tokens, or n-grams with
+        ``ngram_range``), ``doc_freq`` the number of units containing the term, ``rank`` 1 for
+        the most frequent (ties by term).
 
     Example:
         >>> term_frequencies(["الفصائل في درعا", "والفصائل في القنيطرة"]).head(2)
             term  count  per_10k  doc_freq  rank
-        0  فصائل      2   3333.3         2     1
-        1   درعا      1   1666.7         1     2
+        0  فصائل      2   5000.0         2     1
+        1   درعا      1   2500.0         1     2
     """
     counts = group_term_counts(data, by=by, unit=unit, analyzer=analyzer,
                                ngram_range=ngram_range, n_jobs=n_jobs, progress=progress)
@@ -73,8 +81,9 @@ def term_frequencies(
 class GroupTermCounts:
     """What a frequency table is made of: per group (rows, ``groups``; one row and ``None``
     without groups) and term (columns, ``vocabulary``, sorted), the term ``counts``, the
-    units that hold the term (``present``), and the running words (``totals``). Counts of
-    disjoint sets of units add up (:meth:`add`): how :mod:`arcorpus.dask` sums partitions."""
+    units that hold the term (``present``), and the terms counted (``totals``, the
+    denominator of ``per_10k``). Counts of disjoint sets of units add up (:meth:`add`): how
+    :mod:`arcorpus.dask` sums partitions."""
 
     counts: sp.csr_matrix
     present: sp.csr_matrix
@@ -120,7 +129,7 @@ def group_term_counts(
     units = unit_table(data, unit)
     matrix, vocabulary = document_term_matrix(units["text"].tolist(), analyzer, n_jobs=n_jobs,
                                               progress=progress)
-    words = word_counts(units).to_numpy()
+    terms_per_unit = np.asarray(matrix.sum(axis=1)).ravel()
     labels = group_labels(units, by)
     if labels is None:
         indicator, groups = sp.csr_matrix(np.ones((1, matrix.shape[0]))), None
@@ -128,7 +137,7 @@ def group_term_counts(
         indicator, groups = _indicator(labels)
     return GroupTermCounts(counts=(indicator @ matrix).tocsr(),
                            present=(indicator @ (matrix > 0).astype(np.int64)).tocsr(),
-                           totals=indicator @ words, vocabulary=vocabulary, groups=groups)
+                           totals=indicator @ terms_per_unit, vocabulary=vocabulary, groups=groups)
 
 
 def frequency_table(counts: GroupTermCounts, *, min_count: int = 1,

@@ -3,7 +3,6 @@ shown as written, with an escaped right-to-left display for notebooks."""
 
 from __future__ import annotations
 
-import html
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,22 +11,10 @@ import numpy as np
 import pandas as pd
 
 from ..corpus.units import TextData, Unit, resolve_unit, unit_keys, unit_table
+from ..display import HTML, Marked, rtl_table
 from ..progress import progress_bar
 from ..text import ArabicAnalyzer, tokenize
 from ..text.normalize import normalize_with
-
-
-class HTML:
-    """Minimal rich-display object: notebooks render ``_repr_html_`` (no IPython import)."""
-
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
 
 
 def _keys(text: str, analyzer: ArabicAnalyzer):
@@ -165,25 +152,24 @@ def sort_lines(table: pd.DataFrame, sort: str | Sequence[str] | None) -> pd.Data
 
 
 def kwic_html(table: pd.DataFrame, *, max_rows: int = 50) -> HTML:
-    """Render a :func:`kwic` table for a notebook: right to left, keyword highlighted, and
-    every piece of article text HTML-escaped (text from the web must never inject markup or
-    script into a notebook).
+    """Render a :func:`kwic` table for a notebook (:func:`~arcorpus.display.rtl_table`): right
+    to left, lined up on the keyword (the text before it aligned towards it on its right, the
+    text after it on its left), keyword highlighted, and every piece of article text
+    HTML-escaped (text from the web must never inject markup or script into a notebook);
+    control characters are shown as escapes, with a warning.
 
     >>> str(kwic_html(pd.DataFrame({"doc_id": ["a"], "left": ["<b>"], "keyword": ["داعش"],
     ...                             "right": ["&"], "start": [0], "end": [4]})))[:40]
-    '<table dir="rtl" class="arcorpus-kwic" s'
+    '<table dir="rtl" class="arcorpus-table a'
     """
-    cell = 'style="padding:2px 8px;white-space:nowrap"'
-    lines = ['<table dir="rtl" class="arcorpus-kwic" style="font-size:110%">',
-             f'<tr><th {cell}>doc</th><th {cell}>قبل</th><th {cell}>الكلمة</th>'
-             f'<th {cell}>بعد</th></tr>']
-    for row in table.head(max_rows).itertuples(index=False):
-        lines.append(
-            f'<tr><td {cell} dir="ltr">{html.escape(str(row.doc_id))}</td>'
-            f'<td {cell} style="text-align:left">{html.escape(row.left)}</td>'
-            f'<td {cell}><mark>{html.escape(row.keyword)}</mark></td>'
-            f'<td {cell} style="text-align:right">{html.escape(row.right)}</td></tr>')
-    if len(table) > max_rows:
-        lines.append(f'<tr><td colspan="4">… {len(table) - max_rows} more</td></tr>')
-    lines.append("</table>")
-    return HTML("\n".join(lines))
+    lines = pd.DataFrame({  # object columns: text that no string dtype could hold stays as is
+        "doc": table["doc_id"].astype(object).map(str),
+        "left": table["left"].astype(object),
+        "keyword": [Marked(k, [(0, len(k))]) for k in table["keyword"]],
+        "right": table["right"].astype(object),
+    }, dtype=object)
+    return rtl_table(lines, labels={"doc": "doc", "left": "قبل", "keyword": "الكلمة",
+                                    "right": "بعد"},
+                     align={"left": "left", "keyword": "center", "right": "right"},
+                     nowrap=("doc", "left", "keyword", "right"), max_rows=max_rows,
+                     css_class="arcorpus-kwic", name="kwic_html")

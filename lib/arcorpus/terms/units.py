@@ -18,9 +18,3 @@ def group_labels(units: pd.DataFrame, by: str | pd.Series | None) -> pd.Series |
         raise ValueError(f"no column {by!r} to group by; columns: {list(units.columns)}")
     return units[by].reset_index(drop=True)
 
-
-def word_counts(units: pd.DataFrame) -> pd.Series:
-    """Running words per unit (white-space separated), the denominator of per-10,000 rates."""
-    if "n_words" in units.columns:
-        return units["n_words"].reset_index(drop=True)
-    return units["text"].str.split().str.len().fillna(0).astype(int).reset_index(drop=True)

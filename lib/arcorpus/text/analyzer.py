@@ -9,12 +9,15 @@ scikit-learn and a table built by the kit always agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib.resources import files
 from itertools import chain
 from typing import Literal
 
 from .clitics import CLITIC_INITIALS, CliticSegmenter
+from .evidence import WordEvidence
 from .normalize import ALEF_FORMS, NormalizeOptions, normalize_with
 from .stem import LightStemmer
 from .stopwords import stopwords as stopword_set
@@ -26,6 +29,25 @@ Clitics = Literal["keep", "split", "strip"]
 #: clitic is joined to a quoted name with tatweel (لـ"النصرة", ولـ"الجيش"). Not words on their
 #: own, so clitics="strip" drops them as it drops attached proclitics. (كل and بل are words.)
 BARE_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
+
+#: Date markers left out of terms unless ``dates=True``: the Hijri and Gregorian era letters
+#: (1436هـ، 2015م: the tokenizer splits them off the year) and the words that name the calendar.
+DATE_MARKERS = frozenset({"ه", "هـ", "م", "هجري", "هجرية", "هجريا", "ميلادي", "ميلادية",
+                          "ميلاديا", "للهجرة", "هجرة", "الموافق", "موافق"})
+_LATIN_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         + "".join(map(chr, range(0xC0, 0x250))))
+
+
+@lru_cache(maxsize=1)
+def spelling_variants() -> dict[str, str]:
+    """The shipped variant list (``data/spelling_variants.txt``): variant -> the form counted.
+
+    >>> spelling_variants()["مائة"]
+    'مئة'
+    """
+    text = files("arcorpus").joinpath("data/spelling_variants.txt").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {variant.strip(): form.strip() for variant, form in pairs}
 
 
 @dataclass
@@ -42,8 +64,16 @@ class ArabicAnalyzer:
         stem: light-stem each term with ARLSTem (see :mod:`arcorpus.text.stem`).
         protect: words never stemmed (e.g. actor names).
         keep: extra words the clitic splitter must keep whole (added to its lexicon).
+        evidence: the word frequencies that decide clitic splits (``"wordfreq"``, or a
+            :class:`~arcorpus.text.WordEvidence`, e.g. built from the corpus itself).
         ngram_range: like scikit-learn's: ``(1, 2)`` adds bigrams ("جبهة نصرة").
-        numbers: keep number tokens.
+        numbers, latin, letters, dates: term hygiene: number tokens (2015، ٣٠), Latin-script
+            words, URLs and e-mails, single letters (what is left of و، ب، ه once proclitics
+            and the article go) and date markers (هـ، م، هجري، ميلادي: :data:`DATE_MARKERS`)
+            are left out of the terms unless switched on.
+        variants: fold spelling variants into one term (مائة -> مئة, مسئول -> مسؤول,
+            أميركي -> أمريكي: ``data/spelling_variants.txt``); ``False`` keeps them apart, or
+            pass your own ``{variant: form}`` mapping (normalised like the terms).
         lowercase: lower-case Latin-script terms.
         min_length: drop terms shorter than this (in characters).
 
@@ -51,6 +81,8 @@ class ArabicAnalyzer:
         >>> analyzer = ArabicAnalyzer()
         >>> analyzer("وأوضحت الفصائلُ المعارضة في البيان أنّ للفصائل مقرات")
         ['اوضحت', 'فصائل', 'معارضة', 'بيان', 'فصائل', 'مقرات']
+        >>> analyzer("مائة مقاتل في 2015م و ISIS"), ArabicAnalyzer(numbers=True)("في 2015م")
+        (['مئة', 'مقاتل'], ['2015'])
     """
 
     normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
@@ -59,8 +91,13 @@ class ArabicAnalyzer:
     stem: bool = False
     protect: Iterable[str] = ()
     keep: Iterable[str] = ()
+    evidence: WordEvidence | str = "wordfreq"
     ngram_range: tuple[int, int] = (1, 1)
-    numbers: bool = True
+    numbers: bool = False
+    latin: bool = False
+    letters: bool = False
+    dates: bool = False
+    variants: bool | Mapping[str, str] = True
     lowercase: bool = True
     min_length: int = 1
 
@@ -84,7 +121,8 @@ class ArabicAnalyzer:
                                else self.normalize)
         # what the token options left out (alef unification), applied to each segment
         self._finish = ALEF_FORMS if self._token_options != self.normalize else None
-        self._segmenter = CliticSegmenter(keep=self.keep) if self.clitics != "keep" else None
+        self._segmenter = (CliticSegmenter(keep=self.keep, evidence=self.evidence)
+                           if self.clitics != "keep" else None)
         if self.stopwords is None:
             self._stop: frozenset[str] = frozenset()
         elif isinstance(self.stopwords, str):
@@ -93,6 +131,14 @@ class ArabicAnalyzer:
             self._stop = stopword_set(news=self.stopwords == "news", options=self.normalize)
         else:
             self._stop = frozenset(normalize_with(w, self.normalize) for w in self.stopwords)
+        if self.variants is True:
+            variants = spelling_variants()
+        else:
+            variants = dict(self.variants) if self.variants else {}
+        self._variants = {normalize_with(k, self.normalize): normalize_with(v, self.normalize)
+                          for k, v in variants.items()}
+        self._dates = frozenset() if self.dates else frozenset(
+            normalize_with(w, self.normalize) for w in DATE_MARKERS)
         protect = {normalize_with(w, self.normalize) for w in self.protect}
         self._stemmer = LightStemmer(protect=protect) if self.stem else None
         # Two caches, so that a document costs one str.split() and one C-level map:
@@ -142,7 +188,7 @@ class ArabicAnalyzer:
         give at most one; the tuple of :meth:`_analyse_form` with "split"."""
         if not self._single:
             return self._analyse_form(form)
-        if not self.numbers and form[0].isdigit():
+        if self._excluded_kind(form):
             return ""
         if self.clitics == "strip":
             if form in BARE_PROCLITICS:
@@ -153,23 +199,46 @@ class ArabicAnalyzer:
 
     def _analyse_form(self, form: str) -> tuple[str, ...]:
         """The terms of one word form, for any clitics setting."""
-        if not self.numbers and form[0].isdigit():
+        if self._excluded_kind(form):
             return ()
         parts = self._segmenter(form) if self._segmenter is not None else (form,)
+        if form in BARE_PROCLITICS and self.clitics != "keep":
+            # لـ of لـ"النصرة": a proclitic written apart, a clitic term with "split" only
+            return () if self.clitics == "strip" else tuple(
+                filter(None, map(self._clitic_term, parts)))
         if self.clitics == "strip":
-            if form in BARE_PROCLITICS:
-                return ()
             parts = parts[-1:]
-        return tuple(filter(None, map(self._finish_term, parts)))
+        # the proclitics that "split" emits are single letters by nature: only the word itself
+        # is subject to letters=False
+        *clitics, word = parts
+        return tuple(filter(None, (*map(self._clitic_term, clitics), self._finish_term(word))))
+
+    def _excluded_kind(self, form: str) -> bool:
+        """Term hygiene by token kind: numbers, Latin script (and URLs, e-mails)."""
+        first = form[0]
+        if first.isdigit():
+            return not self.numbers
+        if first in "#@" and len(form) > 1:
+            first = form[1]
+        return not self.latin and first in _LATIN_START
+
+    def _clitic_term(self, part: str) -> str:
+        if self._finish is not None:
+            for alef in self._finish:
+                part = part.replace(alef, "ا")
+        return "" if part in self._stop or len(part) < self.min_length else part
 
     def _finish_term(self, part: str) -> str:
-        """Alef unification, lower case, stop words and length, stemming ("" when dropped)."""
+        """Alef unification, lower case, spelling variants, stop words, single letters, date
+        markers and length, stemming ("" when dropped)."""
         if self._finish is not None:
             for alef in self._finish:  # str.replace: ~10x faster than translate on Arabic
                 part = part.replace(alef, "ا")
         if self.lowercase:
             part = part.lower()
-        if part in self._stop or len(part) < self.min_length:
+        part = self._variants.get(part, part)
+        if (part in self._stop or len(part) < self.min_length or part in self._dates
+                or (len(part) == 1 and not self.letters)):
             return ""
         return self._stemmer(part) if self._stemmer is not None else part
 

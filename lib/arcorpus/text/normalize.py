@@ -1,8 +1,9 @@
 """Arabic orthographic normalisation: documented steps, each switchable, never touching Latin.
 
-Every step either deletes a character or replaces one character by one other, so offsets in the
-normalised text map back to the original (see :func:`deleted_positions`), which is what lets
-:func:`arcorpus.text.tokenize` report tokens as written.
+Every step deletes a character, replaces one character by one other, or (presentation forms
+only) expands one character into a few letters (the lam-alef ligature ﻻ is two letters, لا), and
+none makes or removes white space; so offsets in the normalised text map back to the original
+(:class:`OffsetMap`), which is what lets :func:`arcorpus.text.tokenize` report tokens as written.
 
 Steps (defaults in brackets):
 
@@ -16,6 +17,15 @@ Steps (defaults in brackets):
 ``taa_marbuta`` [off]     ة -> ه
 ``hamza_seats`` [off]     ؤ -> و, ئ -> ي
 ``digits`` [on]           Arabic-Indic (٠-٩) and Persian (۰-۹) digits -> 0-9
+``presentation`` [on]     Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF: the glyph
+                          codes of text extracted from old PDFs) -> the letters they show, by
+                          their Unicode compatibility decomposition (NFKC) where it is safe: a
+                          ligature becomes its two or three letters (ﻻ -> لا, ﷲ -> الله), an
+                          isolated mark form its mark (then deleted with tashkeel); the forms
+                          that decompose into several words (ﷺ, ﷻ) or not at all (﷽) are kept
+``persian`` [on]          Persian and Urdu letter variants -> Arabic letters: ک ڪ -> ك, ی -> ي
+                          (ى at the end of a word), ې ے -> ي, ۓ -> ئ, ە ہ ھ ۀ -> ه, ۃ -> ة
+                          (گ پ چ ژ ڤ are letters of their own in Arabic loanwords and are kept)
 ========================  ===================================================================
 
 Why hand-written: pyarabic and tashaphyne do this but are GPL (the kit is MIT); camel-tools'
@@ -25,6 +35,7 @@ normaliser is MIT but pulls a 6 GB install. The steps are a few character tables
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +51,19 @@ TATWEEL = "\u0640"
 ALEF_FORMS = "أإآٱ"
 DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)},
           **{chr(0x06F0 + i): str(i) for i in range(10)}}
+#: Persian and Urdu letters folded one to one by ``persian=True`` (ی is positional: see _YEH_FINAL)
+PERSIAN_LETTERS = {"ک": "ك", "ڪ": "ك", "ې": "ي", "ے": "ي", "ۓ": "ئ", "ە": "ه", "ہ": "ه",
+                   "ھ": "ه", "ۀ": "ه", "ۃ": "ة"}
+FARSI_YEH = "\u06cc"
+PRESENTATION_RANGES = "\ufb50-\ufdff\ufe70-\ufeff"
+#: Arabic letters, and what may follow a letter inside a word (marks, tatweel): the word
+#: characters of :mod:`arcorpus.text.tokenize`
+AR_LETTERS = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef"
+              "\u06fa-\u06fc\u06ff")
+AR_INNER = (AR_LETTERS + "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8"
+            "\u06ea-\u06ed\u0640")
+# ی is ى at the end of a word (علی), ي elsewhere (ایران): where no letter or mark follows
+_YEH_FINAL = re.compile(f"{FARSI_YEH}(?![{AR_INNER}])")
 # A hamza or madda typed as a combining mark after its seat: composed before marks go.
 _COMPOSE = {"ا\u0653": "آ", "ا\u0654": "أ", "ا\u0655": "إ", "و\u0654": "ؤ", "ي\u0654": "ئ",
             "ى\u0654": "ئ"}
@@ -56,6 +80,8 @@ class NormalizeOptions:
     taa_marbuta: bool = False
     hamza_seats: bool = False
     digits: bool = True
+    presentation: bool = True
+    persian: bool = True
 
 
 @dataclass(frozen=True)
@@ -65,6 +91,31 @@ class _Plan:
     compose: tuple[tuple[str, str], ...]  # seat + combining hamza/madda
     digits: bool
     work: re.Pattern | None  # any character that needs more than the letter replacements
+    fold: dict[int, str] | None  # presentation forms and Persian letters (str.translate table)
+    folded: re.Pattern | None  # the characters of ``fold`` (and ی)
+    expanding: re.Pattern | None  # the characters ``fold`` makes into several
+    farsi_yeh: bool
+
+
+@cache
+def presentation_forms() -> dict[str, str]:
+    """Presentation form -> the letters it stands for (see the module's table of steps).
+
+    >>> presentation_forms()["\ufefb"], presentation_forms()["\ufdf2"]
+    ('لا', 'الله')
+    """
+    table = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKC", char)
+        if decomposed == char:
+            continue  # unassigned, or no decomposition (﷽, ornate parentheses, U+FEFF)
+        if " " in decomposed:
+            if not all(unicodedata.category(c) == "Mn" for c in decomposed.replace(" ", "")):
+                continue  # several words (ﷺ): a space inside a word would move word limits
+            decomposed = decomposed.replace(" ", "")  # an isolated mark: the mark itself
+        table[char] = decomposed
+    return table
 
 
 @cache
@@ -80,12 +131,23 @@ def _plan(options: NormalizeOptions) -> _Plan:
     if options.hamza_seats:
         mapping.update({"ؤ": "و", "ئ": "ي"})
     digits = "\u0660-\u0669\u06f0-\u06f9" if options.digits else ""
+    letters = dict(PERSIAN_LETTERS) if options.persian else {}
+    fold = {char: "".join(letters.get(c, c) for c in letters_of)
+            for char, letters_of in presentation_forms().items()} if options.presentation else {}
+    fold.update(letters)
+    folded = "".join(map(re.escape, sorted(fold))) + (FARSI_YEH if options.persian else "")
+    expanding = "".join(re.escape(c) for c, value in sorted(fold.items()) if len(value) > 1)
+    work = deleted + digits + folded
     return _Plan(
         deleted=re.compile(f"[{deleted}]") if deleted else None,
         replacements=tuple(mapping.items()),
         compose=tuple(_COMPOSE.items()) if options.tashkeel else (),
         digits=options.digits,
-        work=re.compile(f"[{deleted}{digits}]") if deleted or digits else None,
+        work=re.compile(f"[{work}]") if work else None,
+        fold=str.maketrans(fold) if fold else None,
+        folded=re.compile(f"[{folded}]") if folded else None,
+        expanding=re.compile(f"[{expanding}]") if expanding else None,
+        farsi_yeh=options.persian,
     )
 
 
@@ -103,6 +165,8 @@ def normalize(
     taa_marbuta: bool = False,
     hamza_seats: bool = False,
     digits: bool = True,
+    presentation: bool = True,
+    persian: bool = True,
 ) -> str:
     """Normalise Arabic spelling for matching and counting (the data itself is never changed).
 
@@ -112,9 +176,12 @@ def normalize(
     'تحولات ل«الفصائل» في ادلب 2015'
     >>> normalize("مدرسة", taa_marbuta=True)
     'مدرسه'
+    >>> normalize("ﺍﻟﺠﻴﺶ ﻻ ﻳﻨﺴﺤﺐ"), normalize("کتاب علی")
+    ('الجيش لا ينسحب', 'كتاب علي')
     """
     return normalize_with(text, NormalizeOptions(tashkeel, tatweel, alef, alef_maqsura,
-                                                 taa_marbuta, hamza_seats, digits))
+                                                 taa_marbuta, hamza_seats, digits, presentation,
+                                                 persian))
 
 
 def normalize_with(text: str, options: NormalizeOptions) -> str:
@@ -123,6 +190,7 @@ def normalize_with(text: str, options: NormalizeOptions) -> str:
     # One scan decides whether the rarer steps are needed: two thirds of news paragraphs have
     # no diacritic, tatweel or Arabic-Indic digit, and then only the letter replacements run.
     if plan.work is not None and plan.work.search(text):
+        text = _fold(text, plan)
         if plan.compose and _COMBINING_HAMZA.search(text):
             for pair, composed in plan.compose:
                 text = text.replace(pair, composed + pair[1])  # the seat takes the hamza
@@ -139,39 +207,100 @@ def normalize_with(text: str, options: NormalizeOptions) -> str:
 _DIGIT_TABLE = str.maketrans(DIGITS)
 
 
+def _fold(text: str, plan: _Plan) -> str:
+    """The presentation-form and Persian-letter steps (the only ones that may expand)."""
+    if plan.folded is None or not plan.folded.search(text):
+        return text
+    if plan.fold is not None:
+        text = text.translate(plan.fold)
+    if plan.farsi_yeh and FARSI_YEH in text:
+        text = _YEH_FINAL.sub("ى", text).replace(FARSI_YEH, "ي")
+    return text
+
+
 def deleted_positions(text: str, options: NormalizeOptions) -> list[int]:
     """Positions in ``text`` of the characters that :func:`normalize_with` deletes.
 
-    Every other character maps one to one, so the i-th character of the normalised text is
-    the i-th character of ``text`` that is not listed here.
+    For text without presentation-form ligatures every other character maps one to one, so
+    the i-th character of the normalised text is the i-th character of ``text`` that is not
+    listed here. (:class:`OffsetMap` maps any text.)
     """
-    pattern = _plan(options).deleted
-    return [] if pattern is None else [m.start() for m in pattern.finditer(text)]
+    plan = _plan(options)
+    if plan.deleted is None:
+        return []
+    return [m.start() for m in plan.deleted.finditer(_fold(text, plan))]
+
+
+def offset_map(text: str, normal: str, options: NormalizeOptions) -> OffsetMap | None:
+    """An :class:`OffsetMap` for ``text`` and its normalisation ``normal``, or ``None`` when
+    positions in ``normal`` are positions in ``text`` (nothing deleted or expanded), which is
+    the case of most news text; then no map needs building.
+
+    >>> offset_map("قال", "قال", NormalizeOptions()) is None
+    True
+    """
+    if len(normal) == len(text):
+        expanding = _plan(options).expanding
+        if expanding is None or not expanding.search(text):
+            return None  # no expansion, so nothing was deleted either
+    return OffsetMap(text, options)
 
 
 class OffsetMap:
     """Map spans of ``normalize_with(text, options)`` back to spans of ``text``.
 
     Trailing characters that normalisation deleted (tashkeel, tatweel) belong to the span as
-    written: the normalised ``ل`` of ``لـ`` maps back to ``لـ``.
+    written: the normalised ``ل`` of ``لـ`` maps back to ``لـ``. A span that covers part of a
+    ligature's letters maps back to the whole ligature (``لا`` of ``ﻻ``: one character).
 
     >>> text = "قالَ لـ"
     >>> OffsetMap(text, NormalizeOptions()).span(4, 5)
     (5, 7)
+    >>> OffsetMap("ﻻ بد", NormalizeOptions()).span(3, 5)
+    (2, 4)
     """
 
     def __init__(self, text: str, options: NormalizeOptions) -> None:
+        plan = _plan(options)
+        # 1. ligatures: where each expansion starts in the folded text, its length and the
+        # extra characters it adds up to and including itself
+        self._starts: list[int] = []
+        self._lengths: list[int] = []
+        self._extra: list[int] = []
+        self._origins: list[int] = []
+        if plan.expanding is not None and plan.fold is not None:
+            extra = 0
+            for match in plan.expanding.finditer(text):
+                length = len(plan.fold[ord(match.group())])
+                self._origins.append(match.start())
+                self._starts.append(match.start() + extra)
+                self._lengths.append(length)
+                extra += length - 1
+                self._extra.append(extra)
+        # 2. deletions, in the folded text: the k-th happened at normalised index deleted[k] - k
         deleted = deleted_positions(text, options)
-        # the k-th deletion happened at normalised index deleted[k] - k
         self._shifted = [position - k for k, position in enumerate(deleted)]
         self._deleted = set(deleted)
+        self.identity = not deleted and not self._starts
+        """True when normalised positions are positions in ``text``."""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[start, end)``."""
-        if not self._shifted:
+        if self._shifted:
+            start = start + bisect_right(self._shifted, start)
+            last = end - 1 + bisect_right(self._shifted, end - 1) + 1
+            while last in self._deleted:
+                last += 1
+            end = last
+        if not self._starts:
             return start, end
-        original_start = start + bisect_right(self._shifted, start)
-        original_end = end - 1 + bisect_right(self._shifted, end - 1) + 1
-        while original_end in self._deleted:
-            original_end += 1
-        return original_start, original_end
+        return self._original(start), self._original(end - 1) + 1
+
+    def _original(self, position: int) -> int:
+        """The original position of a position of the folded text."""
+        k = bisect_right(self._starts, position) - 1
+        if k < 0:
+            return position
+        if position < self._starts[k] + self._lengths[k]:
+            return self._origins[k]  # inside a ligature: the ligature itself
+        return position - self._extra[k]

@@ -1,10 +1,11 @@
 """Tokenise Arabic news text, with character offsets into the original text.
 
 Tokens are found by one regular expression run on the *normalised* text; because normalisation
-only deletes characters or replaces one by one (:mod:`arcorpus.text.normalize`), each token's
-offsets map back to the original, and the token is reported as written (``surface``) and as
-counted (``form``). The counting path (:class:`~arcorpus.text.ArabicAnalyzer`) runs the same
-expression on the same normalised text, so counts and token lists always agree.
+only deletes characters, replaces one by one or expands a presentation-form ligature into its
+letters (:mod:`arcorpus.text.normalize`), each token's offsets map back to the original, and the
+token is reported as written (``surface``) and as counted (``form``). The counting path
+(:class:`~arcorpus.text.ArabicAnalyzer`) runs the same expression on the same normalised text,
+so counts and token lists always agree.
 
 Token kinds: ``url``, ``email``, ``hashtag`` (also @mentions), ``number``, ``arabic``,
 ``latin``, ``other`` (words in other scripts) and ``punct`` (any other visible character).
@@ -20,13 +21,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .normalize import NormalizeOptions, OffsetMap, normalize_with
+from .normalize import AR_INNER, AR_LETTERS, NormalizeOptions, normalize_with, offset_map
 
-AR_LETTERS = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef"
-              "\u06fa-\u06fc\u06ff")
-# Marks and tatweel may sit inside an Arabic word when normalisation keeps them.
-AR_INNER = (AR_LETTERS + "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8"
-            "\u06ea-\u06ed\u0640")
+# Marks and tatweel may sit inside an Arabic word when normalisation keeps them (AR_INNER).
 DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
@@ -88,10 +85,10 @@ def tokenize(
     options = options or NormalizeOptions()
     normal = normalize_with(text, options)
     pattern = _PLAIN_TOKEN_RE if _is_plain(normal) else TOKEN_RE
-    if len(normal) == len(text):  # nothing deleted: offsets are the same
+    offsets = offset_map(text, normal, options)
+    if offsets is None:  # nothing deleted or expanded: offsets are the same
         return [Token(text[m.start():m.end()], m.group(), m.start(), m.end(), m.lastgroup)
                 for m in pattern.finditer(normal) if punct or m.lastgroup != "punct"]
-    offsets = OffsetMap(text, options)
     tokens = []
     for match in pattern.finditer(normal):
         if not punct and match.lastgroup == "punct":

@@ -1,6 +1,11 @@
-"""Topic models with honest model selection: LDA and NMF from scikit-learn, coherence,
-held-out perplexity and stability across seeds, seeded topics, and an out-of-core path."""
+"""Topic models a social scientist can publish: LDA (tomotopy or scikit-learn) and NMF, honest
+model selection (coherence, held-out perplexity, stability across seeds), labels by probability,
+FREX and lift, seeded topics, covariate effects on prevalence with intervals (stm's method of
+composition), and an out-of-core path."""
 
+from .effects import TopicEffects, time_covariates, topic_effects
+from .engines import ENGINES, TomotopyLDA
+from .labels import frex, lift
 from .model import (
     SmallCorpusWarning,
     TopicModel,
@@ -14,7 +19,10 @@ from .reading import representative_html, representative_units, topic_prevalence
 from .seeded import fit_seeded_nmf, seed_columns
 
 __all__ = [
+    "ENGINES",
     "SmallCorpusWarning",
+    "TomotopyLDA",
+    "TopicEffects",
     "TopicModel",
     "TopicModelError",
     "coherence_npmi",
@@ -22,12 +30,16 @@ __all__ = [
     "fit_seeded_nmf",
     "fit_topics",
     "fit_topics_online",
+    "frex",
     "iter_text_batches",
+    "lift",
     "representative_html",
     "representative_units",
     "seed_columns",
     "select_k",
     "stability",
+    "time_covariates",
+    "topic_effects",
     "topic_prevalence",
     "topic_term_table",
 ]

@@ -1,20 +1,25 @@
-"""Fit topic models (scikit-learn LDA and NMF) on the kit's document-term matrix and read them
-as tidy tables."""
+"""Fit topic models (LDA with tomotopy or scikit-learn, NMF with scikit-learn) on the kit's
+document-term matrix and read them as tidy tables."""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from ..corpus.units import TextData, Unit, resolve_unit, unit_keys, unit_table
+from ..terms.matrix import document_term_matrix
 from ..text import ArabicAnalyzer
+from .engines import DEFAULT_ITER, TomotopyLDA, check_engine, fit_tomotopy_lda
+from .labels import frex, lift
 
 Method = Literal["lda", "nmf"]
 
@@ -30,6 +35,9 @@ class SmallCorpusWarning(UserWarning):
 #: Below this many documents per topic, a fit is reported as exploratory only. Rough guide from
 #: the stability measured in notebook 04: with fewer, top terms change from seed to seed.
 MIN_DOCS_PER_TOPIC = 20
+#: counting runs in ``n_jobs`` processes from this many documents on (below, starting the
+#: processes costs more than it saves)
+PARALLEL_COUNTING = 10_000
 
 
 def warn_if_small(n_docs: int, n_terms: int, k: int) -> None:
@@ -51,31 +59,72 @@ class TopicModel:
     Attributes:
         method: ``"lda"`` or ``"nmf"``.
         k: number of topics.
-        model: the fitted scikit-learn estimator.
+        model: the fitted estimator: scikit-learn's, or a :class:`~arcorpus.topics.engines.
+            TomotopyLDA` (tomotopy's model read as scikit-learn's attributes).
         vocabulary: term of each column of ``counts``.
         counts: document-term counts (scipy CSR), rows as in ``units``.
-        units: the documents (``doc_id``, and ``para_id`` for paragraphs).
-        topic_terms: ``topic, rank, term, weight`` (top terms; weights sum to 1 per topic).
-        doc_topics: ``doc_id[, para_id], topic, share`` (shares of a document sum to 1).
+        units: the documents (``doc_id``, ``para_id`` for paragraphs, and the metadata).
+        topic_terms: ``topic, rank, term, weight, frex, lift``: the top terms by probability
+            (``weight``; a topic's weights sum to 1 over the vocabulary), with their FREX score
+            and lift (:mod:`arcorpus.topics.labels`).
+        doc_topics: ``doc_id[, para_id], topic, share`` (shares of a document sum to 1; a
+            property, built from ``shares`` on first use).
         random_state: the seed it was fitted with.
         shares: documents x topics array of ``doc_topics`` (rows sum to 1).
+        engine: ``"tomotopy"`` or ``"sklearn"``.
+        posterior: LDA only: documents x topics, the Dirichlet parameters of each document's
+            approximate posterior over its topic shares (tomotopy: ``alpha`` + the document's
+            topic counts in the final Gibbs state; scikit-learn: the variational ``gamma``).
+            :func:`~arcorpus.topics.topic_effects` draws from it. ``None`` for NMF.
+        n_jobs: threads the engine used (tomotopy results depend on it; see
+            :mod:`arcorpus.topics.engines`).
     """
 
     method: Method
     k: int
-    model: LatentDirichletAllocation | NMF
+    model: LatentDirichletAllocation | NMF | TomotopyLDA
     vocabulary: np.ndarray
     counts: sp.csr_matrix
     units: pd.DataFrame
     topic_terms: pd.DataFrame
-    doc_topics: pd.DataFrame
     random_state: int
     shares: np.ndarray  # documents x topics, rows sum to 1
+    engine: str = "sklearn"
+    posterior: np.ndarray | None = None
+    n_jobs: int = 1
 
-    def top_terms(self, n: int = 10) -> dict[int, list[str]]:
-        """topic -> its ``n`` top terms, best first."""
-        table = self.topic_terms[self.topic_terms["rank"] <= n]
+    @cached_property
+    def doc_topics(self) -> pd.DataFrame:
+        """``doc_id[, para_id], topic, share``: :attr:`shares` as a long table, built on first
+        use (at a million paragraphs and 20 topics it is 20 million rows)."""
+        keys = unit_keys(self.units)
+        table = pd.DataFrame({"topic": np.tile(np.arange(self.k), len(self.units)),
+                              "share": self.shares.ravel()})
+        for key in reversed(keys):
+            table.insert(0, key, np.repeat(self.units[key].to_numpy(), self.k))
+        return table
+
+    def top_terms(self, n: int = 10, *, by: str = "weight") -> dict[int, list[str]]:
+        """topic -> its ``n`` top terms, best first, ranked by ``by``: ``"weight"``
+        (probability), ``"frex"`` or ``"lift"``."""
+        if by == "weight" and n <= int(self.topic_terms["rank"].max()):
+            table = self.topic_terms[self.topic_terms["rank"] <= n]
+        else:
+            table = self.term_table(top_n=n, by=by)
         return {t: list(g["term"]) for t, g in table.groupby("topic", sort=True)}
+
+    def term_table(self, *, top_n: int = 10, by: str = "weight",
+                   frex_weight: float = 0.5) -> pd.DataFrame:
+        """``topic_terms`` again, with ``top_n`` terms ranked by ``by`` (``"weight"``,
+        ``"frex"`` or ``"lift"``), FREX computed with ``frex_weight``
+        (:func:`topic_term_table`)."""
+        return topic_term_table(self.model, self.vocabulary, top_n=top_n, by=by,
+                                word_counts=self.word_counts, frex_weight=frex_weight)
+
+    @property
+    def word_counts(self) -> np.ndarray:
+        """Corpus count of each term of ``vocabulary`` (the column sums of ``counts``)."""
+        return np.asarray(self.counts.sum(axis=0)).ravel()
 
 
 def check_method(method: str) -> None:
@@ -84,20 +133,39 @@ def check_method(method: str) -> None:
         raise ValueError(f"method must be 'lda' or 'nmf', got {method!r}")
 
 
-def document_term_counts(units: pd.DataFrame, analyzer: ArabicAnalyzer, *, min_df,
-                         max_df) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Counts for topic modelling: scikit-learn's CountVectorizer with the kit's analyzer."""
-    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min_df, max_df=max_df)
+def document_term_counts(texts: Iterable[str], analyzer: ArabicAnalyzer, *, min_df,
+                         max_df, n_jobs: int = 1,
+                         progress: bool | None = None) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Counts for topic modelling of ``texts`` (any iterable: a unit table's ``text`` column, or
+    a generator over files, which is never held as a DataFrame): the kit's document-term matrix
+    (:func:`~arcorpus.terms.document_term_matrix`, in ``n_jobs`` processes from
+    :data:`PARALLEL_COUNTING` documents on), then terms kept by document frequency as
+    scikit-learn's ``CountVectorizer(min_df=, max_df=)`` keeps them (an int is a number of
+    documents, a float a share of them)."""
+    texts = texts if isinstance(texts, list) else list(texts)
+    n_docs = len(texts)
+    low = min_df if isinstance(min_df, int | np.integer) else min_df * n_docs
+    high = max_df if isinstance(max_df, int | np.integer) else max_df * n_docs
+    if high < low:
+        raise TopicModelError(f"no term is left after filtering: max_df={max_df} allows "
+                              f"fewer documents than min_df={min_df} requires")
+    # starting processes costs seconds: worth it for large corpora only
+    n_jobs = n_jobs if n_docs >= PARALLEL_COUNTING else 1
     try:
-        counts = vectorizer.fit_transform(units["text"].tolist())
+        matrix, vocabulary = document_term_matrix(texts, analyzer, n_jobs=n_jobs,
+                                                  progress=progress)
     except ValueError as exc:
-        if "empty vocabulary" in str(exc) or "max_df corresponds to < documents than min_df" \
-                in str(exc) or "no terms remain" in str(exc):
-            raise TopicModelError(
-                f"no term is left after filtering (min_df={min_df}, max_df={max_df}, stop "
-                f"words): lower min_df, raise max_df, or pass more text") from None
-        raise
-    return counts.tocsr(), vectorizer.get_feature_names_out()
+        if "empty vocabulary" not in str(exc):
+            raise
+        matrix, vocabulary = sp.csr_matrix((n_docs, 0), dtype=np.int64), np.array([], dtype=str)
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    keep = np.flatnonzero((df >= low) & (df <= high))
+    if not len(keep):
+        raise TopicModelError(
+            f"no term is left after filtering (min_df={min_df}, max_df={max_df}, stop "
+            f"words): lower min_df, raise max_df, or pass more text")
+    # int32 counts: half the memory of CountVectorizer's int64 at a million documents
+    return matrix[:, keep].tocsr().astype(np.int32), vocabulary[keep]
 
 
 def check_fit_input(n_docs: int, n_terms: int, k: int) -> None:
@@ -119,41 +187,53 @@ def fit_topics(
     *,
     k: int,
     method: Method = "lda",
+    engine: str | None = None,
     unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_df: int | float = 2,
     max_df: int | float = 0.95,
     random_state: int = 0,
-    max_iter: int = 50,
+    max_iter: int | None = None,
     top_n: int = 10,
     seeds: dict[int, list[str]] | None = None,
     seed_weight: float = 0.05,
     counts: tuple[sp.csr_matrix, np.ndarray] | None = None,
     init: str | None = None,
+    n_jobs: int = 1,
     warn_small: bool = True,
+    progress: bool | None = None,
 ) -> TopicModel:
     """Fit LDA (on term counts) or NMF (on TF-IDF) with a fixed seed.
 
     Args:
         data: Corpus, DataFrame with ``text``, or texts.
         k: number of topics.
-        method: ``"lda"`` (Blei, Ng & Jordan 2003; scikit-learn's variational batch EM) or
-            ``"nmf"`` (Lee & Seung 1999, on TF-IDF; Frobenius loss).
+        method: ``"lda"`` (Blei, Ng & Jordan 2003) or ``"nmf"`` (Lee & Seung 1999, on TF-IDF;
+            Frobenius loss, scikit-learn).
+        engine: for LDA, ``"tomotopy"`` (collapsed Gibbs sampling; the default: faster and
+            more coherent in ``benchmarks/bench_topics.py``) or ``"sklearn"`` (variational
+            batch EM). See :mod:`arcorpus.topics.engines`.
         unit: what a document is: ``"articles"``, ``"paragraphs"`` (the default, or the
             table's own unit when finer) or ``"sentences"``.
         analyzer: the text pipeline (default: :class:`~arcorpus.text.ArabicAnalyzer`()).
         min_df, max_df: drop rare and ubiquitous terms (as in scikit-learn).
-        random_state: the seed; the same seed gives identical results.
-        seeds: guided topics, NMF only: ``{topic: [seed words]}``; the other topics stay
-            free (see :mod:`arcorpus.topics.seeded` for how seeds steer the fit).
-        seed_weight: how hard seeds steer: each seed list weighs as much as this share of
-            the documents.
+        random_state: the seed; the same seed (and ``n_jobs``) gives identical results.
+        max_iter: Gibbs sweeps (tomotopy), EM passes (scikit-learn LDA) or at most this many
+            NMF iterations; ``None``: the engine's default (``engines.DEFAULT_ITER``).
+        seeds: guided topics: ``{topic: [seed words]}``; the other topics stay free. NMF ties
+            a pseudo-document of seed words to its topic (:mod:`arcorpus.topics.seeded`); LDA
+            (tomotopy) raises the topic-word prior of the seed words in their topic.
+        seed_weight: how hard seeds steer: each seed list weighs as much as this share of the
+            corpus (of its documents for NMF, of its tokens for LDA, as R's ``seededlda``).
         counts: a precomputed ``(counts, vocabulary)`` to skip counting (model selection).
         init: NMF's initialisation (scikit-learn's ``init``). The default ``"nndsvda"`` is
             deterministic: every seed gives the same NMF. ``"random"`` makes the seed matter,
             which is what :func:`~arcorpus.topics.select_k` uses to measure NMF's stability.
+        n_jobs: processes for counting and tomotopy's threads (``-1``: every core). Results
+            are identical for the same ``n_jobs``, not across different ones.
         warn_small: warn (:class:`SmallCorpusWarning`) when there are fewer than
             ``MIN_DOCS_PER_TOPIC`` documents per topic.
+        progress: progress bars (see :mod:`arcorpus.progress`).
 
     Example:
         >>> texts = ["قصف الطيران مدينة درعا", "قصف مدفعي على ريف درعا",
@@ -168,31 +248,53 @@ def fit_topics(
         A :class:`TopicModel`.
     """
     check_method(method)
+    engine = check_engine(method, engine)
     analyzer = analyzer or ArabicAnalyzer()
     units = unit_table(data, resolve_unit(data, unit, "paragraphs")).reset_index(drop=True)
     if counts is None:
         check_fit_input(len(units), 1, k)  # before counting
-        counts = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df)
+        counts = document_term_counts(units["text"].tolist(), analyzer, min_df=min_df,
+                                      max_df=max_df, n_jobs=n_jobs, progress=progress)
     if warn_small:
         warn_if_small(counts[0].shape[0], counts[0].shape[1], k)
-    return fit_counts(units, *counts, k=k, method=method, analyzer=analyzer,
+    return fit_counts(units, *counts, k=k, method=method, engine=engine, analyzer=analyzer,
                       random_state=random_state, max_iter=max_iter, top_n=top_n, seeds=seeds,
-                      seed_weight=seed_weight, init=init)
+                      seed_weight=seed_weight, init=init, n_jobs=n_jobs, progress=progress)
 
 
 def fit_counts(units: pd.DataFrame, matrix: sp.csr_matrix, vocabulary: np.ndarray, *, k: int,
-               method: Method, analyzer: ArabicAnalyzer, random_state: int, max_iter: int,
-               top_n: int, seeds: dict[int, list[str]] | None = None, seed_weight: float = 0.05,
-               init: str | None = None) -> TopicModel:
+               method: Method, analyzer: ArabicAnalyzer, random_state: int,
+               max_iter: int | None, top_n: int, engine: str | None = None,
+               seeds: dict[int, list[str]] | None = None, seed_weight: float = 0.05,
+               init: str | None = None, n_jobs: int = 1,
+               progress: bool | None = None) -> TopicModel:
     """The fit behind :func:`fit_topics`, on counts already made for ``units`` (one row each);
     :func:`~arcorpus.topics.select_k` calls it for every K and seed on the same counts."""
     check_fit_input(matrix.shape[0], matrix.shape[1], k)
-    if method == "lda":
+    engine = check_engine(method, engine)
+    max_iter = max_iter or DEFAULT_ITER[method, engine]
+    posterior = None
+    if method == "lda" and engine == "tomotopy":
+        priors = None
         if seeds:
-            raise TopicModelError("seeded topics are fitted with method='nmf'")
+            from .seeded import seed_priors
+
+            priors = seed_priors(matrix, vocabulary, k, seeds, analyzer=analyzer,
+                                 weight=seed_weight)
+        estimator, shares, posterior = fit_tomotopy_lda(
+            matrix, vocabulary, k, random_state=random_state, max_iter=max_iter,
+            n_jobs=n_jobs, word_priors=priors, progress=progress)
+    elif method == "lda":
+        if seeds:
+            raise TopicModelError("seeded LDA needs engine='tomotopy' (scikit-learn's "
+                                  "topic_word_prior is one number for every word), or use "
+                                  "method='nmf'")
         estimator = LatentDirichletAllocation(n_components=k, learning_method="batch",
-                                              max_iter=max_iter, random_state=random_state)
-        shares = estimator.fit_transform(matrix)
+                                              max_iter=max_iter, random_state=random_state,
+                                              n_jobs=n_jobs)
+        estimator.fit(matrix)
+        posterior = estimator.transform(matrix, normalize=False)  # variational gamma
+        shares = posterior
     else:
         weighted = TfidfTransformer().fit_transform(matrix)
         if seeds:
@@ -200,48 +302,59 @@ def fit_counts(units: pd.DataFrame, matrix: sp.csr_matrix, vocabulary: np.ndarra
 
             estimator, shares = fit_seeded_nmf(
                 weighted, vocabulary, k, seeds, analyzer=analyzer, weight=seed_weight,
-                random_state=random_state, max_iter=max(max_iter, 400))
+                random_state=random_state, max_iter=max_iter)
         else:
-            estimator = NMF(n_components=k, init=init or "nndsvda", max_iter=max(max_iter, 400),
+            estimator = NMF(n_components=k, init=init or "nndsvda", max_iter=max_iter,
                             random_state=random_state)
             shares = estimator.fit_transform(weighted)
-    return _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n)
+    totals = shares.sum(axis=1, keepdims=True)
+    shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
+    word_counts = np.asarray(matrix.sum(axis=0)).ravel()
+    topic_terms = topic_term_table(estimator, vocabulary, top_n=top_n, word_counts=word_counts)
+    return TopicModel(method, k, estimator, vocabulary, matrix, units, topic_terms,
+                      random_state, shares, engine, posterior, n_jobs)
 
 
-def topic_term_table(estimator, vocabulary: np.ndarray, *, top_n: int = 10) -> pd.DataFrame:
-    """``topic, rank, term, weight`` for any fitted scikit-learn topic model (``components_``),
-    e.g. one from :func:`~arcorpus.topics.fit_topics_online`; a topic's weights are normalised
-    to sum to 1 over the whole vocabulary, ties broken by term.
+#: what topic terms can be ranked by
+RANKINGS = ("weight", "frex", "lift")
+
+
+def topic_term_table(estimator, vocabulary: np.ndarray, *, top_n: int = 10,
+                     by: str = "weight", word_counts: np.ndarray | None = None,
+                     frex_weight: float = 0.5) -> pd.DataFrame:
+    """``topic, rank, term, weight, frex, lift`` for any fitted topic model with
+    ``components_`` (scikit-learn's, or one from :func:`~arcorpus.topics.fit_topics_online`):
+    the ``top_n`` terms of each topic ranked by ``by`` (``"weight"``: probability, ``"frex"`` or
+    ``"lift"``; ties broken by term). ``weight`` is normalised to sum to 1 over the vocabulary;
+    ``frex`` and ``lift`` are as in R's ``stm`` (:mod:`arcorpus.topics.labels`) and need the
+    corpus count of each term, ``word_counts`` (without it lift is NaN and FREX's exclusivity is
+    not shrunk).
 
     >>> class Fitted:
     ...     components_ = np.array([[3.0, 1.0, 0.0], [0.0, 1.0, 1.0]])
-    >>> topic_term_table(Fitted(), np.array(["قصف", "درعا", "جنيف"]), top_n=2)
-       topic  rank  term  weight
-    0      0     1   قصف    0.75
-    1      0     2  درعا    0.25
-    2      1     1  جنيف    0.50
-    3      1     2  درعا    0.50
+    >>> topic_term_table(Fitted(), np.array(["قصف", "درعا", "جنيف"]), top_n=2,
+    ...                  word_counts=np.array([3, 2, 1]))
+       topic  rank  term  weight      frex  lift
+    0      0     1   قصف    0.75  1.000000  1.50
+    1      0     2  درعا    0.25  0.571429  0.75
+    2      1     1  جنيف    0.50  0.833333  3.00
+    3      1     2  درعا    0.50  0.833333  1.50
     """
+    if by not in RANKINGS:
+        raise ValueError(f"by must be one of {', '.join(map(repr, RANKINGS))}; got {by!r}")
     components = np.asarray(estimator.components_, dtype=float)
     weights = components / components.sum(axis=1, keepdims=True)
-    rows = []
-    for topic in range(components.shape[0]):
-        order = np.lexsort((vocabulary, -weights[topic]))[:top_n]
-        rows += [(topic, rank, vocabulary[j], float(weights[topic, j]))
-                 for rank, j in enumerate(order, start=1)]
-    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
-
-
-def _tables(method, k, estimator, shares, matrix, vocabulary, units, random_state, top_n):
-    totals = shares.sum(axis=1, keepdims=True)
-    shares = np.divide(shares, totals, out=np.full_like(shares, 1.0 / k), where=totals > 0)
-    topic_terms = topic_term_table(estimator, vocabulary, top_n=top_n)
-    keys = unit_keys(units)
-    doc_topics = pd.DataFrame({
-        "topic": np.tile(np.arange(k), len(units)),
-        "share": shares.ravel(),
-    })
-    for key in reversed(keys):
-        doc_topics.insert(0, key, np.repeat(units[key].to_numpy(), k))
-    return TopicModel(method, k, estimator, vocabulary, matrix, units, topic_terms, doc_topics,
-                      random_state, shares)
+    scores = {"weight": weights, "frex": frex(weights, word_counts, weight=frex_weight),
+              "lift": (lift(weights, word_counts) if word_counts is not None
+                       else np.full_like(weights, np.nan))}
+    ranking = scores[by]
+    k = components.shape[0]
+    top_n = min(top_n, len(vocabulary))
+    order = np.empty((k, top_n), dtype=np.int64)
+    for topic in range(k):
+        order[topic] = np.lexsort((vocabulary, -ranking[topic]))[:top_n]
+    topics = np.repeat(np.arange(k), top_n)
+    columns = order.ravel()
+    return pd.DataFrame({"topic": topics, "rank": np.tile(np.arange(1, top_n + 1), k),
+                         "term": vocabulary[columns],
+                         **{name: values[topics, columns] for name, values in scores.items()}})

@@ -8,12 +8,15 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.decomposition import LatentDirichletAllocation
+from joblib import Parallel, delayed
 
-from ..corpus.units import TextData, Unit, resolve_unit, unit_table
+from ..corpus.units import TextData, Unit, resolve_unit, unit_keys, unit_table
+from ..progress import progress_bar
 from ..text import ArabicAnalyzer
+from .engines import SELECT_K_ITER, check_engine, tomotopy_perplexity
 from .model import (
     Method,
+    check_fit_input,
     check_method,
     document_term_counts,
     fit_counts,
@@ -91,11 +94,46 @@ def stability(runs: Iterable[dict[int, list[str]]]) -> float:
     return round(float(np.mean(scores)), 4) if scores else float("nan")
 
 
+def _fit_for_selection(units: pd.DataFrame, train: sp.csr_matrix, test: sp.csr_matrix | None,
+                       vocabulary: np.ndarray, *, k: int, seed: int, method: str, engine: str,
+                       analyzer: ArabicAnalyzer, max_iter: int | None, top_n: int,
+                       init: str | None) -> tuple[int, int, dict[int, list[str]], float]:
+    """One fit of :func:`select_k` (run in a worker): its top terms and held-out perplexity."""
+    model = fit_counts(units, train, vocabulary, k=k, method=method, engine=engine,
+                       analyzer=analyzer, random_state=seed, max_iter=max_iter, top_n=top_n,
+                       init=init, n_jobs=1, progress=False)
+    perplexity = float("nan")
+    if test is not None and test.shape[0]:
+        if engine == "tomotopy":
+            perplexity = tomotopy_perplexity(model.model, test, vocabulary)
+        else:
+            perplexity = float(model.model.perplexity(test))
+    return k, seed, model.top_terms(top_n), perplexity
+
+
+def sample_rows(n_rows: int, sample: int | float | None, random_state: int) -> np.ndarray:
+    """Rows of a random sample (sorted): ``sample`` documents (an int) or that share of them
+    (a float in (0, 1]); every row for ``None``.
+
+    >>> sample_rows(10, 0.3, 0)
+    array([5, 6, 9])
+    """
+    if sample is None:
+        return np.arange(n_rows)
+    size = sample if isinstance(sample, int | np.integer) else round(sample * n_rows)
+    if isinstance(sample, float) and not 0 < sample <= 1:
+        raise ValueError(f"a sample share must be in (0, 1], got {sample}")
+    if not 1 <= size <= n_rows:
+        raise ValueError(f"sample={sample} asks for {size} of {n_rows} documents")
+    return np.sort(np.random.default_rng(random_state).choice(n_rows, size, replace=False))
+
+
 def select_k(
     data: TextData,
     ks: Iterable[int],
     *,
     method: Method = "lda",
+    engine: str | None = None,
     unit: Unit | None = None,
     analyzer: ArabicAnalyzer | None = None,
     min_df: int | float = 2,
@@ -104,52 +142,76 @@ def select_k(
     top_n: int = 10,
     held_out: float = 0.2,
     random_state: int = 0,
-    max_iter: int = 50,
+    max_iter: int | None = None,
+    sample: int | float | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Fit a model for every K with ``n_seeds`` seeds and report, per K: NPMI and UMass
-    coherence (mean over the topics of the model fitted with ``random_state``), held-out
-    perplexity (LDA only: fitted on ``1 - held_out`` of the documents, scored on the rest) and
-    stability across seeds (:func:`stability` of the top ``top_n`` terms; NMF from random
-    starts, since its default start does not depend on the seed).
+    coherence (mean over the topics of the model fitted with ``random_state``, measured on all
+    the documents), held-out perplexity (LDA: every seed's model is fitted on ``1 - held_out``
+    of the documents and scored on the rest; the mean over seeds) and stability across seeds
+    (:func:`stability` of the top ``top_n`` terms; NMF from random starts, since its default
+    start does not depend on the seed).
+
+    The ``len(ks) * n_seeds`` fits run in ``n_jobs`` processes (joblib; ``-1``: every core),
+    each on one thread, so the table is the same for any ``n_jobs``. ``sample``: fit on a random
+    sample of the documents (an int: that many; a float: that share), for a first look at a
+    large corpus; the table's ``n_docs`` says how many documents were used.
+
+    ``max_iter=None``: 50 Gibbs sweeps per tomotopy fit (``engines.SELECT_K_ITER``: as coherent
+    as 100 on the SaudiNewsNet benchmark), the engine's default otherwise.
+    Perplexities are comparable across K, not across engines (tomotopy's is inferred by Gibbs
+    sampling, scikit-learn's is a variational bound).
 
     Returns:
-        ``k, coherence_npmi, coherence_umass, perplexity, stability``.
+        ``k, coherence_npmi, coherence_umass, perplexity, stability, n_docs``.
     """
     check_method(method)
+    engine = check_engine(method, engine)
     analyzer = analyzer or ArabicAnalyzer()
     units = unit_table(data, resolve_unit(data, unit, "paragraphs")).reset_index(drop=True)
-    counts, vocabulary = document_term_counts(units, analyzer, min_df=min_df, max_df=max_df)
-    rng = np.random.default_rng(random_state)
-    order = rng.permutation(counts.shape[0])
-    cut = max(1, round(counts.shape[0] * (1 - held_out)))
-    train, test = counts[order[:cut]], counts[order[cut:]]
+    units = units.iloc[sample_rows(len(units), sample, random_state)].reset_index(drop=True)
+    counts, vocabulary = document_term_counts(units["text"].tolist(), analyzer, min_df=min_df,
+                                              max_df=max_df, n_jobs=n_jobs, progress=progress)
     ks = list(ks)
     warn_if_small(counts.shape[0], counts.shape[1], max(ks))
+    ids = units[unit_keys(units)]
+    train, test, train_ids = counts, None, ids
+    if method == "lda" and held_out > 0:
+        order = np.random.default_rng(random_state).permutation(counts.shape[0])
+        cut = max(1, round(counts.shape[0] * (1 - held_out)))
+        train, test = counts[np.sort(order[:cut])], counts[np.sort(order[cut:])]
+        train_ids = ids.iloc[np.sort(order[:cut])].reset_index(drop=True)
+    # NMF's default start (NNDSVD) ignores the seed: its stability is measured from random
+    # starts, otherwise it would be 1 by construction (the first seed's terms give coherence)
+    init = "random" if method == "nmf" else None
+    max_iter = max_iter or SELECT_K_ITER.get((method, engine))
+    jobs = [(k, random_state + s) for k in ks for s in range(n_seeds)]
+    for k, _ in jobs:
+        check_fit_input(train.shape[0], train.shape[1], k)
+    run = Parallel(n_jobs=n_jobs, return_as="generator")(
+        delayed(_fit_for_selection)(train_ids, train, test, vocabulary, k=k, seed=seed,
+                                    method=method, engine=engine, analyzer=analyzer,
+                                    max_iter=max_iter, top_n=top_n, init=init)
+        for k, seed in jobs)
+    results = {}
+    for k, seed, tops, perplexity in progress_bar(run, desc="select_k: fits", unit="fit",
+                                                  total=len(jobs), enabled=progress):
+        results[k, seed] = (tops, perplexity)
     rows = []
     for k in ks:
-        def fit(seed: int, init: str | None = None, k: int = k):
-            return fit_counts(units, counts, vocabulary, k=k, method=method, analyzer=analyzer,
-                              random_state=seed, max_iter=max_iter, top_n=top_n, init=init)
-
-        tops = fit(random_state).top_terms(top_n)
-        if method == "nmf":
-            # NMF's default start (NNDSVD) ignores the seed: its stability is measured from
-            # random starts, otherwise it would be 1 by construction
-            runs = [fit(random_state + s, "random").top_terms(top_n) for s in range(n_seeds)]
-        else:  # the first LDA run is the one already fitted
-            runs = [tops] + [fit(random_state + s).top_terms(top_n) for s in range(1, n_seeds)]
-        perplexity = float("nan")
-        if method == "lda" and test.shape[0] and k <= train.shape[0]:
-            model = LatentDirichletAllocation(n_components=k, max_iter=max_iter,
-                                              random_state=random_state).fit(train)
-            perplexity = float(model.perplexity(test))
+        runs = [results[k, random_state + s][0] for s in range(n_seeds)]
+        perplexities = [results[k, random_state + s][1] for s in range(n_seeds)]
         rows.append({
             "k": k,
             "coherence_npmi": round(float(np.mean([coherence_npmi(counts, vocabulary, t)
-                                                   for t in tops.values()])), 4),
+                                                   for t in runs[0].values()])), 4),
             "coherence_umass": round(float(np.mean([coherence_umass(counts, vocabulary, t)
-                                                    for t in tops.values()])), 4),
-            "perplexity": round(perplexity, 2),
-            "stability": stability(runs),
+                                                    for t in runs[0].values()])), 4),
+            "perplexity": (round(float(np.mean(perplexities)), 2)
+                           if method == "lda" and test is not None else float("nan")),
+            "stability": stability(runs) if n_seeds > 1 else float("nan"),
+            "n_docs": counts.shape[0],
         })
     return pd.DataFrame(rows)

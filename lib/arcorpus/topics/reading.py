@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 
 from ..corpus.units import unit_keys
-from ..terms.kwic import HTML
+from ..display import HTML, rtl_table
 from .model import TopicModel, fit_topics  # noqa: F401 (fit_topics: examples)
 
 
@@ -36,17 +34,20 @@ def representative_units(model: TopicModel, *, n: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def representative_html(table: pd.DataFrame, *, max_chars: int = 300) -> HTML:
-    """Show :func:`representative_units` right to left, escaped, grouped by topic."""
-    lines = ['<div dir="rtl" class="arcorpus-topics" style="line-height:1.8">']
-    for topic, rows in table.groupby("topic", sort=True):
-        lines.append(f'<h4 dir="ltr">Topic {int(topic)}</h4>')
-        for row in rows.itertuples(index=False):
-            text = row.text if len(row.text) <= max_chars else row.text[:max_chars] + " …"
-            lines.append(f'<p><span dir="ltr" style="color:#888">[{row.share:.2f}]</span> '
-                         f"{html.escape(text)}</p>")
-    lines.append("</div>")
-    return HTML("\n".join(lines))
+def representative_html(table: pd.DataFrame, *, max_chars: int = 300,
+                        max_rows: int | None = None) -> HTML:
+    """Show :func:`representative_units` right to left (:func:`~arcorpus.display.rtl_table`),
+    escaped, by topic: topic, share and the text (cut after ``max_chars`` characters)."""
+    rows = table.sort_values(["topic", "rank"], kind="stable")
+    shown = pd.DataFrame({
+        "topic": rows["topic"].astype(int).to_numpy(),
+        "share": rows["share"].astype(float).round(2).to_numpy(),
+        "text": pd.Series([t if len(t) <= max_chars else t[:max_chars] + " …"
+                           for t in rows["text"]], dtype=object),
+    })
+    return rtl_table(shown, labels={"topic": "topic", "share": "share", "text": "النص"},
+                     align={"topic": "center"}, max_rows=max_rows, css_class="arcorpus-topics",
+                     name="representative_html")
 
 
 def topic_prevalence(model: TopicModel, by: str | pd.Series) -> pd.DataFrame:

@@ -1,6 +1,12 @@
 """Seeded (guided) topics: topics steered by seed word lists, the rest left free.
 
-In the spirit of R's seededlda (Watanabe & Baturo 2023), which has no maintained Python
+LDA (tomotopy engine): as R's seededlda does, the seed words get pseudo-counts in their topic
+through the topic-word prior (tomotopy's ``set_word_prior``), which stays for the whole fit: a
+topic's seed words together weigh ``weight`` times the corpus's tokens (seededlda's ``weight``),
+shared equally, on top of ``eta``. scikit-learn's LDA cannot do this (its ``topic_word_prior``
+is one number for every word and topic).
+
+NMF: in the spirit of R's seededlda (Watanabe & Baturo 2023), which has no maintained Python
 counterpart. seededlda adds pseudo-counts of each topic's seed words to that topic's word
 distribution, and they stay there for the whole fit. Here the same is done for scikit-learn's
 NMF, without a hand-written solver: the TF-IDF matrix gets one *pseudo-document* per seeded
@@ -59,6 +65,29 @@ def seed_columns(vocabulary: np.ndarray, seeds: dict[int, list[str]], *,
                           f"min_df, stop words, or absent): {missing}", stacklevel=3)
         columns[topic] = sorted(found)
     return columns
+
+
+def seed_priors(counts: sp.csr_matrix, vocabulary: np.ndarray, k: int,
+                seeds: dict[int, list[str]], *, analyzer: ArabicAnalyzer,
+                weight: float = 0.05) -> dict[int, dict[int, float]]:
+    """Topic-word priors of seeded LDA: column -> {topic: prior} (see the module docs).
+
+    >>> X = sp.csr_matrix(np.array([[3, 1, 0], [1, 0, 4]]))
+    >>> seed_priors(X, np.array(["اشتباكات", "قصف", "مفاوضات"]), 2, {1: ["القصف", "الاشتباكات"]},
+    ...             analyzer=ArabicAnalyzer(), weight=0.1)
+    {0: {1: 0.46}, 1: {1: 0.46}}
+    """
+    from .engines import TOMOTOPY_ETA
+
+    if weight <= 0:
+        raise ValueError(f"seed_weight must be positive, got {weight}")
+    columns = seed_columns(vocabulary, seeds, analyzer=analyzer, k=k)
+    pseudo = weight * float(counts.sum())
+    priors: dict[int, dict[int, float]] = {}
+    for topic, cols in columns.items():
+        for column in cols:
+            priors.setdefault(column, {})[topic] = TOMOTOPY_ETA + pseudo / len(cols)
+    return priors
 
 
 def fit_seeded_nmf(weighted: sp.csr_matrix, vocabulary: np.ndarray, k: int,

@@ -1,0 +1,119 @@
+"""Draw the development set of issue 14 (actor mentions and relation pairs) from SaudiNewsNet.
+
+Same frame and procedure as ``sample_actors.py`` (the held-out draw), with another seed and
+without any article of the held-out files, so that the development set can be studied freely:
+
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER relations
+
+``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each.
+``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
+where the kit's finder *at the time of drawing* sees two actors; ``N_PAIRS`` (sentence, pair)
+items, at most one per article, drawn per theatre in proportion to the frame.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import arcorpus
+from arcorpus.factions import find_mentions
+
+# the held-out draw's frame, unchanged (loaded from the script beside this one)
+_spec = importlib.util.spec_from_file_location(
+    "sample_actors", Path(__file__).resolve().parent / "sample_actors.py")
+_sample_actors = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_sample_actors)
+theatres = _sample_actors.theatres
+
+SEED = 20261126
+N_PARAGRAPHS = 120
+N_PAIRS = 100
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
+
+
+def excluded() -> set[str]:
+    """doc_ids of every held-out item (mentions and relations) and of the dev mentions."""
+    ids = set()
+    for name in ("actors_heldout.json", "relations_heldout.json"):
+        data = json.loads((HELDOUT / name).read_text(encoding="utf-8"))
+        ids |= {item["doc_id"] for item in data["items"]}
+    return ids
+
+
+def draw_mentions(corpus, articles, frame, rng) -> list[dict]:
+    skip = excluded()
+    paragraphs = corpus.paragraphs.set_index(["doc_id", "para_id"])
+    items = []
+    for theatre, rows in frame.items():
+        rows = [r for r in rows if articles.iloc[r]["doc_id"] not in skip]
+        for row in sorted(rng.choice(rows, size=N_PARAGRAPHS, replace=False)):
+            art = articles.iloc[row]
+            para = int(rng.integers(art["n_paragraphs"]))
+            items.append({"item": f"d{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
+                          "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
+                          "title": art["title"],
+                          "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]})
+    return items
+
+
+def draw_relations(corpus, articles, frame, rng) -> list[dict]:
+    skip = excluded()
+    mentions_file = DEV / "actors_dev.json"
+    if mentions_file.exists():
+        skip |= {i["doc_id"] for i in json.loads(mentions_file.read_text("utf-8"))["items"]}
+    total = sum(len(r) for r in frame.values())
+    chosen = []
+    for theatre, rows in frame.items():
+        ids = sorted(articles.iloc[r]["doc_id"] for r in rows
+                     if articles.iloc[r]["doc_id"] not in skip)
+        part = corpus.subset(ids)
+        mentions = find_mentions(part)
+        sentences = part.sentences
+        candidates_by_doc = []
+        for doc_id, group in mentions.groupby("doc_id", sort=True):
+            pairs = []
+            for sent_id, inside in group.groupby("sent_id", sort=True):
+                actors = sorted(set(inside["actor_id"]))
+                for i, a in enumerate(actors):
+                    for b in actors[i + 1:]:
+                        pairs.append((sent_id, a, b,
+                                      inside[inside["actor_id"] == a].iloc[0]["surface"],
+                                      inside[inside["actor_id"] == b].iloc[0]["surface"]))
+            if pairs:
+                candidates_by_doc.append((doc_id, pairs))
+        n = round(N_PAIRS * len(rows) / total)
+        for k in sorted(rng.permutation(len(candidates_by_doc))[:n]):
+            doc_id, pairs = candidates_by_doc[k]
+            sent_id, a, b, sa, sb = pairs[int(rng.integers(len(pairs)))]
+            text = sentences[(sentences["doc_id"] == doc_id)
+                             & (sentences["sent_id"] == sent_id)]["text"].iloc[0]
+            chosen.append({"item": f"dr{len(chosen) + 1:04d}", "theatre": theatre,
+                           "doc_id": doc_id, "sent_id": int(sent_id), "sentence": text,
+                           "actor_a_surface": sa, "actor_b_surface": sb,
+                           "actor_a": a, "actor_b": b})
+    return chosen
+
+
+def main(source: str, out: str, what: str) -> None:
+    corpus = arcorpus.load_saudinewsnet(source)
+    articles = corpus.articles.sort_values("doc_id").reset_index(drop=True)
+    frame = theatres(articles)
+    rng = np.random.default_rng(SEED if what == "mentions" else SEED + 1)
+    items = (draw_mentions if what == "mentions" else draw_relations)(corpus, articles, frame,
+                                                                     rng)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{what}_to_annotate.json").write_text(
+        json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(len(items), what)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

@@ -1,0 +1,155 @@
+"""Issue 14 measured: actor mentions against the frozen held-out gold and the development gold
+(P/R/F1 per theatre), the relation classifier against the majority baseline, and gazetteer
+induction on fixtures. The held-out files are only scored here, never inspected item by item."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import pandas as pd
+import pytest
+
+from arcorpus.factions import (
+    MentionFinder,
+    add_actors,
+    find_mentions,
+    load_gazetteer,
+    suggest_actors,
+)
+from arcorpus.factions.evaluate import (
+    align_actor_ids,
+    evaluate_relations,
+    load_gold_items,
+    predict_items,
+    score_items,
+)
+
+from conftest import FIXTURES, SHARED_CORPORA
+
+HELDOUT = FIXTURES / "heldout"
+DEV = FIXTURES / "dev"
+FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf52a387bf01905d2b8f",
+          "relations_heldout.json":
+              "b1db5fd50dd1f9e5839ab793a674cbca47b4f4c70e3f05ea2cb121bfc9d6ed4f"}
+# what the kit reaches (README, "Actors": issue 14 asked F1 >= 0.95 and P >= 0.95 per theatre;
+# the held-out figures fall short, see the README for why). Paragraph = each item read alone;
+# article = read in its whole article (needs the corpus).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.93, 0.87), "yemen": (0.91, 0.87)},
+                 "article": {"syria": (0.93, 0.88), "yemen": (0.90, 0.87)}}
+DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.97, 0.96)}
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder()
+
+
+def scores(path, finder, corpus=None) -> pd.DataFrame:
+    gold = load_gold_items(path)
+    gazetteer = finder.gazetteer
+    predicted = predict_items(gold["items"], corpus=corpus, finder=finder)
+    types = dict(zip(gazetteer.actors["actor_id"], gazetteer.actors["type"], strict=True))
+    table = score_items(predicted, gold, types=types,
+                        id_map=align_actor_ids(gold["actors"], gazetteer))
+    print(f"\n{path.name}:\n{table.to_string()}")
+    return table.set_index(["group", "value"])
+
+
+def assert_floor(table, floor):
+    for theatre, (precision, f1) in floor.items():
+        row = table.loc[("theatre", theatre)]
+        assert row["precision"] >= precision and row["f1"] >= f1, (theatre, row.to_dict())
+
+
+def test_heldout_files_are_the_frozen_ones():
+    for name, digest in FROZEN.items():
+        assert hashlib.sha256((HELDOUT / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_heldout_mentions_per_theatre_paragraph_context(finder):
+    assert_floor(scores(HELDOUT / "actors_heldout.json", finder), HELDOUT_FLOOR["paragraph"])
+
+
+def test_dev_mentions_per_theatre(finder):
+    table = scores(DEV / "actors_dev.json", finder)
+    assert_floor(table, DEV_FLOOR)
+    assert table.loc[("all", "all"), "gold"] == 279
+
+
+@pytest.fixture(scope="module")
+def saudinewsnet():
+    if not (SHARED_CORPORA / "saudinewsnet").exists():
+        pytest.skip("needs ../shared/corpora/saudinewsnet")
+    from arcorpus import load_saudinewsnet
+
+    return load_saudinewsnet(SHARED_CORPORA / "saudinewsnet")
+
+
+@pytest.mark.extended
+def test_heldout_and_dev_mentions_in_their_articles(finder, saudinewsnet):
+    assert_floor(scores(HELDOUT / "actors_heldout.json", finder, saudinewsnet),
+                 HELDOUT_FLOOR["article"])
+    assert_floor(scores(DEV / "actors_dev.json", finder, saudinewsnet), DEV_FLOOR)
+
+
+def test_relation_classifier_beats_the_majority_baseline(finder):
+    heldout = evaluate_relations(HELDOUT / "relations_heldout.json", finder=finder)
+    dev = evaluate_relations(DEV / "relations_dev.json", finder=finder)
+    print(f"\nrelations: held-out {heldout['accuracy']:.3f} (majority {heldout['majority']:.3f}),"
+          f" dev {dev['accuracy']:.3f} (majority {dev['majority']:.3f})")
+    assert heldout["n"] == 200 and dev["n"] == 100
+    assert heldout["majority_label"] == "neither" and dev["majority_label"] == "neither"
+    assert heldout["accuracy"] >= 0.48 and heldout["accuracy"] >= heldout["majority"] + 0.10
+    assert dev["accuracy"] >= 0.70 and dev["accuracy"] >= dev["majority"] + 0.15
+
+
+ARTICLES = [
+    "قالت مصادر إن «لواء فرسان الحق» سيطر على قرية في ريف حلب بعد اشتباكات مع قوات النظام.",
+    "أعلن لواء فرسان الحق في حلب أنه صد هجوما لتنظيم داعش، وقال قائد في لواء فرسان الحق إن",
+    "شن لواء فرسان الحق هجوما على مواقع قوات النظام في ريف إدلب الجنوبي.",
+    "قالت مليشيا درع الساحل إن قوات النظام قصفت ريف اللاذقية، ونفت ميليشيا درع الساحل ذلك.",
+    "ميليشيا درع الساحل تسيطر على تلة في ريف اللاذقية، حسب المرصد.",
+    "دعت هيئة السياحة إلى زيارة الرياض، وقالت هيئة السياحة إن الموسم ناجح، هيئة السياحة.",
+    "أعلنت جبهة النصرة في إدلب، وقالت جبهة النصرة إن جبهة النصرة سيطرت على معسكر.",
+    "تحدث القائد عن الجيش الحر (FSA) في درعا، وعن الجيش الحر (FSA) في حلب والجيش الحر (FSA).",
+]
+
+
+def test_suggest_actors_surfaces_missing_factions_only():
+    table = suggest_actors(pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(ARTICLES))],
+                                         "text": ARTICLES}), min_count=2, min_docs=2)
+    candidates = list(table["candidate"])
+    assert "لواء فرسان الحق" in candidates  # quoted once, bare twice: one candidate
+    row = table.set_index("candidate").loc["لواء فرسان الحق"]
+    assert row["count"] == 4 and row["n_docs"] == 3 and row["head"] == "لواء"
+    assert len(row["examples"]) == 3 and row["examples"][0].startswith("d0: …")
+    militia = table[table["key"].str.contains("درع الساحل")]
+    assert len(militia) == 1 and militia["n_docs"].iloc[0] == 2  # مليشيا / ميليشيا merged
+    assert {v.split(" (")[0] for v in militia["variants"].iloc[0]} == {
+        "مليشيا درع الساحل", "ميليشيا درع الساحل"}
+    assert not any("النصرة" in c for c in candidates)  # the gazetteer knows it
+    assert not any("هيئة السياحة" in c for c in candidates)  # not about armed conflict
+    assert list(table.columns)[:4] == ["candidate", "key", "head", "kind"]
+
+
+def test_add_actors_writes_a_validated_copy(tmp_path):
+    table = suggest_actors(ARTICLES, min_count=2, min_docs=2)
+    picks = table[table["candidate"] == "لواء فرسان الحق"].assign(
+        actor_id="fursan_al_haqq", name_en="Fursan al-Haqq Brigade", type="armed_opposition",
+        theatres="syria")
+    folder = tmp_path / "mine"
+    gazetteer = add_actors(picks, folder)
+    assert "fursan_al_haqq" in set(gazetteer.actors["actor_id"])
+    found = find_mentions(["قاتل لواء فرسان الحق في حلب"], gazetteer=gazetteer)
+    assert found["actor_id"].tolist() == ["fursan_al_haqq"]
+    kit = load_gazetteer()
+    assert "fursan_al_haqq" not in set(kit.actors["actor_id"])  # the kit's data untouched
+    clash = picks.assign(actor_id="nusra_again", alias="جبهة النصرة")
+    before = (folder / "aliases.csv").read_bytes()
+    with pytest.raises(ValueError, match="more than one actor"):
+        add_actors(clash, folder)
+    assert (folder / "aliases.csv").read_bytes() == before  # nothing written
+    with pytest.raises(ValueError, match="copy"):
+        add_actors(picks, str(shutil.os.path.dirname(load_gazetteer.__code__.co_filename)
+                              ).replace("factions", "data/gazetteer"))
