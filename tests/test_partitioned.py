@@ -21,6 +21,7 @@ from arcorpus.corpus.partitioned import paragraph_spans_of
 from arcorpus.datasets import resampled_documents
 
 from conftest import CORPUS, FIXTURES, tree_hash, write_folder
+from hostile_fixtures import hostile_folder
 
 UNITS = ("articles", "paragraphs", "sentences")
 
@@ -153,3 +154,29 @@ def test_a_lazy_corpus_reads_nothing_until_asked(in_memory, tmp_path):
 
     assert_frame_equal(find_mentions(lazy.partition(0)),
                        find_mentions(in_memory.subset(lazy.partition(0).articles["doc_id"])))
+
+
+def test_streaming_applies_every_check_of_the_loader(tmp_path):
+    """to_parquet= streams through the loader's own checks: the same report rows, in the same
+    order, and the same tables as the in-memory load of a hostile folder."""
+    folder = hostile_folder(tmp_path / "news", tmp_path / "outside")
+    options = {"pattern": "*", "errors": "skip", "boilerplate": "auto",
+               "drop_duplicates": "url", "progress": False}
+    memory = arcorpus.load_corpus(folder, **options)
+    kinds = set(memory.report["kind"])
+    assert kinds >= {"skipped", "encoding", "file_name", "symlink", "renamed_column",
+                     "metadata_replaced", "ambiguous_date", "invalid_date",
+                     "metadata_without_article", "article_without_metadata",
+                     "boilerplate_rule", "boilerplate", "duplicate_url"}, kinds
+    lazy = arcorpus.load_corpus(folder, to_parquet=ParquetTarget(
+        tmp_path / "out.parquet", units=("sentences",), partition_bytes=400), **options)
+    assert lazy.n_partitions > 3
+    assert_same_corpus(lazy, memory)
+    manifest = json.loads((tmp_path / "out.parquet" / "manifest.json").read_text("utf-8"))
+    assert manifest["options"]["boilerplate"]["sources"]  # the adopted rules, by source
+    with pytest.raises(CorpusError) as streamed:
+        arcorpus.load_corpus(folder, pattern="*", to_parquet=tmp_path / "raise.parquet")
+    with pytest.raises(CorpusError) as in_memory:
+        arcorpus.load_corpus(folder, pattern="*")
+    assert str(streamed.value) == str(in_memory.value)
+    assert not (tmp_path / "raise.parquet").exists()
