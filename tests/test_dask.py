@@ -30,6 +30,7 @@ from arcorpus.text import ArabicAnalyzer
 from arcorpus.topics import fit_topics_online
 
 from conftest import CORPUS, FIXTURES, tree_hash, write_folder
+from hostile_fixtures import hostile_folder
 
 pytestmark = pytest.mark.dask
 
@@ -227,6 +228,22 @@ def test_loading_reports_bad_files_as_the_loader_does(client, tmp_path):
     assert_frame_equal(lazy.report, memory.report)
     assert_frame_equal(lazy.articles, memory.articles)
 
+
+
+def test_loading_a_hostile_folder_as_the_loader_does(client, tmp_path):
+    """Read on the workers, the files pass every check of the loader (links, names, encodings,
+    repeated ids, reserved and replaced columns, dates, boilerplate='auto'), report included."""
+    folder = hostile_folder(tmp_path / "news", tmp_path / "outside")
+    options = {"pattern": "*", "errors": "skip", "boilerplate": "auto",
+               "drop_duplicates": "url", "progress": False}
+    lazy = ad.load_corpus(folder, tmp_path / "out.parquet", partition_bytes=2_000,
+                          client=client, **options)
+    memory = arcorpus.load_corpus(folder, **options)
+    assert {"symlink", "file_name", "renamed_column", "boilerplate_rule"} <= set(
+        memory.report["kind"])
+    assert_frame_equal(lazy.report, memory.report)
+    assert_frame_equal(lazy.articles, memory.articles)
+    assert lazy.fingerprint() == memory.fingerprint()
 
 @pytest.mark.slow
 def test_a_resampled_corpus_of_50k_paragraphs(client, large):
