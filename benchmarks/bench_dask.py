@@ -83,11 +83,14 @@ def _warm() -> None:
 
 def run(n: int, workers: int, everything: bool, only: list[str]) -> None:
     """In a child process: one cluster, the pipeline, one JSON line per step."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     import arcorpus
     import arcorpus.dask as ad
 
+    # a loaded, shared machine can take minutes to start a worker: wait rather than fail
+    dask.config.set({"distributed.comm.timeouts.connect": "300s"})
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                            memory_limit="3GiB", dashboard_address=":0")
     client = Client(cluster)
@@ -155,9 +158,11 @@ def run(n: int, workers: int, everything: bool, only: list[str]) -> None:
 
 def _child(args: list[str], show=None) -> list[dict]:
     """Run this script in a child process; its JSON lines, each shown as it comes."""
-    process = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True,
-                               env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    errors = DATA / f"bench_dask-{'_'.join(a.lstrip('-') for a in args)}.err"
+    with open(errors, "w") as stderr:  # kept: why a child failed
+        process = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
+                                   stderr=stderr, text=True,
+                                   env={**os.environ, "PYTHONWARNINGS": "ignore"})
     rows = []
     for line in process.stdout:
         if line.startswith("{"):
@@ -165,7 +170,7 @@ def _child(args: list[str], show=None) -> list[dict]:
             if show is not None:
                 show(rows[-1])
     if process.wait() != 0:
-        raise SystemExit(f"child {args} failed (exit {process.returncode})")
+        raise SystemExit(f"child {args} failed (exit {process.returncode}); see {errors}")
     return rows
 
 
