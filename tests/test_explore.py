@@ -205,10 +205,13 @@ def test_topics_callbacks_and_extra_columns(seed, model):
     assert explorer.prevalence("source")["source"].unique().tolist() == ["Al-Araby Al-Jadeed"]
     with pytest.raises(ValueError, match=r"topic is 0\.\.2"):
         explorer.set_topic(3)
-    assert explorer.orders == ["weight"]
+    assert explorer.orders == ["weight", "frex"]  # the kit's models carry FREX (issue 15)
+    plain = TopicsExplorer(replace(model, topic_terms=model.topic_terms.drop(
+        columns=["frex", "lift"])))  # e.g. a table built elsewhere, with weights only
+    assert plain.orders == ["weight"]
     with pytest.raises(ValueError, match="order terms by"):
-        explorer.set_order("frex")
-    # a model whose topic_terms has FREX (issue 15) and another extra column
+        plain.set_order("frex")
+    # FREX that orders the terms otherwise than their weights, and another extra column
     terms = model.topic_terms.assign(frex=lambda t: 1.0 / t["rank"], lift=1.0)
     terms.loc[terms["rank"] == 10, "frex"] = 2.0
     richer = TopicsExplorer(replace(model, topic_terms=terms))

@@ -138,7 +138,8 @@ def predict_items(items: pd.DataFrame, *, corpus: Corpus | None = None, finder=N
     """Run the finder on each gold item and give its mentions in the item's coordinates
     (``item, start, end, surface, actor_id``). With ``corpus``, each item's whole article is
     read (the context the rules use) and the mentions inside the item's paragraph are kept; the
-    paragraph must be the corpus's own, letter for letter."""
+    corpus's paragraph must be the item's, letter for letter, or a part of it (boilerplate set
+    aside at its edges by the loader)."""
     from .mentions import MentionFinder, find_mentions
 
     finder = finder if finder is not None else MentionFinder()
@@ -149,16 +150,42 @@ def predict_items(items: pd.DataFrame, *, corpus: Corpus | None = None, finder=N
     part = corpus.subset(items["doc_id"])
     found = find_mentions(part, gazetteer=finder)
     paragraphs = part.paragraphs.set_index(["doc_id", "para_id"])
+    report = part.report
+    trimmed = set(report.loc[report["kind"] == "boilerplate", "doc_id"]) if len(report) else set()
     rows = []
     for item in items.itertuples(index=False):
-        para = paragraphs.loc[(item.doc_id, item.para_id)]
-        if para["text"] != item.paragraph:
-            raise ValueError(f"item {item.item}: paragraph differs from the corpus's")
-        inside = found[(found["doc_id"] == item.doc_id) & (found["para_id"] == item.para_id)]
+        para, offset = _corpus_paragraph(paragraphs.loc[item.doc_id], item,
+                                         item.doc_id in trimmed)
+        if para is None:  # the loader set the whole paragraph aside: nothing is found in it
+            continue
+        inside = found[(found["doc_id"] == item.doc_id) & (found["para_id"] == para.name)]
         for m in inside.itertuples(index=False):
-            rows.append((item.item, m.start - para["start"], m.end - para["start"], m.surface,
-                         m.actor_id))
+            rows.append((item.item, m.start - para["start"] + offset,
+                         m.end - para["start"] + offset, m.surface, m.actor_id))
     return pd.DataFrame(rows, columns=["item", "start", "end", "surface", "actor_id"])
+
+
+def _corpus_paragraph(paragraphs: pd.DataFrame, item, trimmed: bool) \
+        -> tuple[pd.Series | None, int]:
+    """The corpus's paragraph of a gold item (``paragraphs``: one article's, by ``para_id``;
+    ``trimmed``: whether the loader set boilerplate of its article aside) and where its text
+    starts in the item's. The gold's paragraphs were drawn before later boilerplate rules: the
+    corpus's paragraph may be the item's without boilerplate set aside at its edges (a tag list
+    cut off its end), and its ``para_id`` smaller when a whole paragraph before it was set aside
+    (a byline). Both are in the corpus's report. ``None`` when the whole paragraph was set aside
+    (a link line that repeats the headline): the kit finds nothing there, and the gold's
+    mentions in it count as missed."""
+    order = [item.para_id] + [p for p in paragraphs.index if p != item.para_id]
+    for para_id in order:
+        if para_id not in paragraphs.index:
+            continue
+        text = paragraphs.loc[para_id, "text"]
+        offset = item.paragraph.find(text) if text else -1
+        if offset >= 0 and (len(text) >= 20 or text == item.paragraph):
+            return paragraphs.loc[para_id], offset
+    if trimmed:  # the loader set boilerplate of this article aside (its report says so)
+        return None, 0
+    raise ValueError(f"item {item.item}: paragraph differs from the corpus's")
 
 
 def score_items(predicted: pd.DataFrame, gold: dict, *, types: dict[str, str] | None = None,
