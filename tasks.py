@@ -75,7 +75,8 @@ def sync(legacy: bool = False) -> Path:
     env_dir = LEGACY_ENV if legacy else MAIN_ENV
     groups = (["--no-default-groups", "--group", "dev", "--group", "mpl-legacy"]
               if legacy else [])
-    _check([_uv(), "sync", "--frozen", "--extra", "lab", *groups, "--quiet"], _uv_env(env_dir))
+    _check([_uv(), "sync", "--frozen", "--extra", "lab", "--extra", "dask", *groups, "--quiet"],
+           _uv_env(env_dir))
     return env_dir / BIN / f"python{EXE}"
 
 

@@ -38,6 +38,27 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def write_folder(folder: Path, documents, *, metadata: bool = True) -> Path:
+    """Documents as a folder of .txt articles in sub-folders with a metadata.csv (some rows
+    missing, one extra, some URLs repeated): the kit's usual input, for multi-article tests."""
+    import pandas as pd
+
+    folder.mkdir(parents=True)
+    rows = []
+    for i, doc in enumerate(documents):
+        sub = folder / f"{i // 100:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+        if i % 17:  # some articles without metadata
+            url = doc.metadata["url"] if i % 23 else "https://example.org/repeated"
+            rows.append({"doc_id": doc.doc_id, **doc.metadata, "url": url})
+    if metadata:
+        rows.append({"doc_id": "no-such-article", "source": "x", "date": "2015-01-01",
+                     "title": "", "url": ""})
+        pd.DataFrame(rows).to_csv(folder / "metadata.csv", index=False)
+    return folder
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

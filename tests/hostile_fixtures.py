@@ -140,3 +140,36 @@ def trec(*docs: str, before: str = "", between: str = "\n", after: str = "\n") -
 def trec_doc(docno: str, body: str, **fields: str) -> str:
     tags = "".join(f"<{k}>{v}</{k}>\n" for k, v in fields.items())
     return f"<DOCNO>{docno}</DOCNO>\n{tags}<TEXT>\n{body}\n</TEXT>"
+
+
+def hostile_folder(folder: Path, outside: Path) -> Path:
+    """A folder that exercises every check the loader applies, whichever path it streams
+    through: a repeated doc_id, a Windows-1256 file, a file name that is not UTF-8, symbolic
+    links out of the folder, a JSONL table with a column named like a kit column and a
+    ``source`` the sidecar replaces, and a metadata.csv with a reserved column name, an
+    ambiguous and an invalid date, a repeated row and a row without an article; enough
+    articles of one source repeating a footer for ``boilerplate="auto"`` to adopt a rule."""
+    write(folder / "a", "x.txt", GOOD)
+    write(folder / "b", "x.txt", OTHER)  # the same doc_id (stem) again
+    write(folder / "c", "old.txt", OTHER.encode("cp1256"))
+    write(folder, CP1256_NAME, GOOD)
+    write(outside, "secret.txt", GOOD)
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    rows = [{"text": f"{OTHER} {i}", "n_words": i, "source": "table"} for i in range(3)]
+    write(folder, "t.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    from arcorpus.datasets import resampled_documents
+
+    footer = "نشرة الشمال المسائية خدمة الأخبار المحلية"
+    for i, doc in enumerate(resampled_documents(240, random_state=5)):
+        if i == 30:
+            break
+        write(folder / "news", f"n{i:02d}.txt", f"{doc.text}\n{footer}")
+    lines = ["doc_id,source,date,n_chars,url",
+             "x,sabq,07/08/2015,1,http://a/1",
+             "old,okaz,not a date,2,http://a/2",
+             "old,okaz,2015-01-01,3,http://a/3",
+             "t-000001,spa,2015-07-21,4,http://a/1",
+             "nowhere,sabq,2015-07-21,5,http://a/5"]
+    lines += [f"n{i:02d},news,2015-07-{1 + i % 28:02d},{i},http://n/{i}" for i in range(30)]
+    write(folder, "metadata.csv", "\n".join(lines) + "\n")
+    return folder

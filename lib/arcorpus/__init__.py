@@ -15,7 +15,8 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-_SUBMODULES = {"corpus", "datasets", "factions", "io", "plotting", "terms", "text", "topics"}
+_SUBMODULES = {"corpus", "dask", "datasets", "factions", "io", "plotting", "terms", "text",
+               "topics"}
 
 
 def __getattr__(name: str):

@@ -6,6 +6,13 @@ from .boilerplate_detection import boilerplate_rules, detect_boilerplate
 from .errors import CorpusError
 from .formats import load_saudinewsnet, load_trec
 from .loader import Corpus, assemble_corpus, load_corpus
+from .partitioned import (
+    ParquetTarget,
+    PartitionedCorpus,
+    is_parquet_corpus,
+    read_parquet_corpus,
+    write_parquet_corpus,
+)
 from .segment import ABBREVIATIONS, iter_sentence_spans, split_sentences
 from .spans import locate
 from .units import (
@@ -27,21 +34,26 @@ __all__ = [
     "BoilerplateRules",
     "Corpus",
     "CorpusError",
+    "ParquetTarget",
+    "PartitionedCorpus",
     "TextData",
     "Unit",
     "assemble_corpus",
     "boilerplate_rules",
     "check_unit",
     "detect_boilerplate",
+    "is_parquet_corpus",
     "iter_sentence_spans",
     "load_corpus",
     "load_saudinewsnet",
     "load_trec",
     "locate",
+    "read_parquet_corpus",
     "shipped_rules",
     "split_sentences",
     "table_unit",
     "unit_ids_at",
     "unit_keys",
     "unit_table",
+    "write_parquet_corpus",
 ]

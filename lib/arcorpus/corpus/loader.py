@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
 from ..progress import progress_bar
-from .boilerplate import BOILERPLATE_RULES, Boilerplate, BoilerplateMatcher
+from .boilerplate import BOILERPLATE_RULES, Boilerplate, BoilerplateMatcher, BoilerplateRules
 from .columns import RESERVED_COLUMNS, rename_notice_detail, renamed_column
 from .dates import parse_dates
 from .documents import (
@@ -32,6 +32,9 @@ from .segment import ABBREVIATIONS
 from .surrogates import escape_surrogates, has_surrogates
 from .tables import ReportLog, TableBuilder, sentence_spans, units_table
 from .units import DERIVED_COLUMNS, Unit, check_unit
+
+if TYPE_CHECKING:
+    from .partitioned import ParquetTarget
 
 Errors = Literal["raise", "skip"]
 Duplicates = Literal["text", "url"]
@@ -136,6 +139,21 @@ class Corpus:
                       paragraph_spans=spans["paragraphs"], sentence_spans=spans.get("sentences"),
                       abbreviations=self._abbreviations)
 
+    def to_parquet(self, folder: str | os.PathLike, *, units: Iterable[Unit] = (),
+                   partition_bytes: int | None = None, progress: bool | None = None) -> Path:
+        """Write the corpus as a partitioned Parquet dataset with a manifest (fingerprint,
+        versions, report), atomically; ``units``: also store ``"paragraphs"`` and/or
+        ``"sentences"`` spans. ``load_corpus(folder)`` reads it back lazily. See
+        :mod:`arcorpus.corpus.partitioned`.
+
+        >>> corpus.to_parquet("build/corpus.parquet", units=["sentences"])  # doctest: +SKIP
+        """
+        from .partitioned import PARTITION_BYTES, write_corpus_parquet
+
+        return write_corpus_parquet(self, folder, units=units,
+                                    partition_bytes=partition_bytes or PARTITION_BYTES,
+                                    progress=progress)
+
     def summary(self) -> pd.Series:
         """Corpus statistics and report counts, as one labelled Series.
 
@@ -194,6 +212,7 @@ def load_corpus(
     progress: bool | None = None,
     dayfirst: bool | None = None,
     symlinks: Symlinks = "inside",
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
 ) -> Corpus:
     """Load Arabic articles into tidy DataFrames.
 
@@ -234,6 +253,9 @@ def load_corpus(
         symlinks: ``"inside"`` (default) reads nothing outside the folder: links pointing out
             of it are skipped and reported; ``"follow"`` follows every link (each real file
             and folder once). See :mod:`arcorpus.corpus.files`.
+        to_parquet: a folder (or a :class:`~arcorpus.corpus.partitioned.ParquetTarget`): stream
+            the articles into a partitioned Parquet corpus there (never holding the corpus in
+            memory) and return it, read lazily.
 
     Every report row has a ``kind``: ``skipped`` (a bad file, row or line, with
     ``errors="skip"``), ``encoding``, ``ambiguous_encoding``, ``ambiguous_date`` and
@@ -241,6 +263,10 @@ def load_corpus(
     ``symlink`` (not followed), ``renamed_column``, ``metadata_replaced``, ``boilerplate``,
     ``empty_after_boilerplate``, ``duplicate_text``, ``duplicate_url``,
     ``metadata_without_article``, ``article_without_metadata``.
+
+    A folder written by :meth:`Corpus.to_parquet` is recognised and opened lazily as a
+    :class:`~arcorpus.corpus.partitioned.PartitionedCorpus` (the other arguments were fixed
+    when it was written).
 
     Returns:
         A :class:`Corpus` with ``articles``, ``paragraphs``, ``sentences`` and ``report``.
@@ -250,6 +276,11 @@ def load_corpus(
         >>> corpus.articles[["doc_id", "source", "n_paragraphs"]]  # doctest: +SKIP
     """
     root = None if isinstance(source, pd.DataFrame) else Path(source)
+    if root is not None and to_parquet is None:
+        from .partitioned import is_parquet_corpus, read_parquet_corpus
+
+        if is_parquet_corpus(root):
+            return read_parquet_corpus(root)
 
     def documents(on_error: ErrorHandler) -> Iterator[Document]:
         return _documents(source, pattern=pattern, recursive=recursive, text_column=text_column,
@@ -265,6 +296,8 @@ def load_corpus(
         abbreviations=abbreviations,
         errors=errors,
         drop_duplicates=drop_duplicates,
+        to_parquet=to_parquet,
+        protect=root,
     )
 
 
@@ -277,6 +310,8 @@ def assemble_corpus(
     abbreviations: Iterable[str] = ABBREVIATIONS,
     errors: Errors = "raise",
     drop_duplicates: Duplicates | tuple[Duplicates, ...] | None = None,
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
+    protect: str | os.PathLike | None = None,
 ) -> Corpus:
     """Build a :class:`Corpus` from a reader: the one path every input format goes through.
 
@@ -286,38 +321,25 @@ def assemble_corpus(
     ...) are built on it. Every document passes the same checks: ids, paths and metadata that
     are not valid Unicode are escaped, metadata named like a kit column is renamed (see
     :mod:`arcorpus.corpus.columns`), and a ``date`` column ends up as UTC timestamps.
+    With ``to_parquet`` the documents are streamed, partition by partition, into a partitioned
+    corpus in that folder (never inside ``protect``, the source folder), and that corpus is
+    returned, read lazily (:mod:`arcorpus.corpus.partitioned`).
     """
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    if to_parquet is not None:
+        from .partitioned import ParquetTarget, read_parquet_corpus, write_parquet_corpus
+
+        target = ParquetTarget.of(to_parquet)
+        return read_parquet_corpus(write_parquet_corpus(
+            documents, target.folder, label=label, metadata=metadata, boilerplate=boilerplate,
+            abbreviations=abbreviations, errors=errors, drop_duplicates=drop_duplicates,
+            units=target.units, partition_bytes=target.partition_bytes, protect=protect))
     log = ReportLog()
-
-    def on_error(item: CorpusError | Notice) -> None:
-        if isinstance(item, Notice):
-            log.add(item.kind, item.path, item.line, item.doc_id, item.detail, item.action)
-            return
-        if errors == "raise":
-            raise item
-        log.add(item.kind, item.path, item.line, item.doc_id, item.reason, item.action)
-
+    on_error = _error_handler(errors, log)
     sidecar = metadata(on_error)
     source_of = _sources(sidecar)
-    if isinstance(boilerplate, str):  # "auto": a first pass finds what each source repeats
-        from .boilerplate_detection import auto_rules
-
-        boilerplate = auto_rules(boilerplate, lambda: documents(lambda error: None), source_of,
-                                 log)
+    boilerplate = resolve_boilerplate(boilerplate, documents, source_of, log)
     builder = TableBuilder(BoilerplateMatcher(boilerplate), log)
-    seen_ids: dict[str, str] = {}
-    renamed: set[tuple[str, str]] = set()
-    for doc in documents(on_error):
-        _check_document(doc, on_error, renamed)
-        if doc.doc_id in seen_ids:
-            on_error(CorpusError(doc.path, f"duplicate doc_id {doc.doc_id!r} (first in "
-                                           f"{seen_ids[doc.doc_id]})", line=doc.line))
-            continue
-        seen_ids[doc.doc_id] = _where(doc)
-        if doc.encoding not in (None, "utf-8"):
-            log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
+    for doc in _accepted_documents(documents(on_error), on_error, log):
         builder.add(doc, source_of(doc))
     articles, paragraph_spans = builder.finish()
 
@@ -329,6 +351,54 @@ def assemble_corpus(
     corpus = Corpus(articles, log.frame(), label, paragraph_spans=paragraph_spans,
                     abbreviations=abbreviations)
     return corpus if keep is None else corpus.subset(keep)
+
+
+def _error_handler(errors: Errors, log: ReportLog) -> ErrorHandler:
+    """What ``errors=`` means: raise the error, or record it in the report and go on; a
+    :class:`~arcorpus.corpus.errors.Notice` is always recorded."""
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
+
+    def on_error(item: CorpusError | Notice) -> None:
+        if isinstance(item, Notice):
+            log.add(item.kind, item.path, item.line, item.doc_id, item.detail, item.action)
+            return
+        if errors == "raise":
+            raise item
+        log.add(item.kind, item.path, item.line, item.doc_id, item.reason, item.action)
+
+    return on_error
+
+
+def resolve_boilerplate(boilerplate: Boilerplate,
+                        documents: Callable[[ErrorHandler], Iterable[Document]],
+                        source_of: Callable[[Document], str | None],
+                        log: ReportLog) -> Mapping[str, str] | BoilerplateRules | None:
+    """The rules to apply: ``"auto"`` is a first pass over the documents that finds what each
+    source repeats (each adopted rule logged); anything else as given."""
+    if isinstance(boilerplate, str):
+        from .boilerplate_detection import auto_rules
+
+        return auto_rules(boilerplate, lambda: documents(lambda error: None), source_of, log)
+    return boilerplate
+
+
+def _accepted_documents(documents: Iterable[Document], on_error: ErrorHandler,
+                        log: ReportLog) -> Iterator[Document]:
+    """The documents in order, each through :func:`_check_document`, without repeated ids (an
+    error each); other encodings than UTF-8 are reported."""
+    seen_ids: dict[str, str] = {}
+    renamed: set[tuple[str, str]] = set()
+    for doc in documents:
+        _check_document(doc, on_error, renamed)
+        if doc.doc_id in seen_ids:
+            on_error(CorpusError(doc.path, f"duplicate doc_id {doc.doc_id!r} (first in "
+                                           f"{seen_ids[doc.doc_id]})", line=doc.line))
+            continue
+        seen_ids[doc.doc_id] = _where(doc)
+        if doc.encoding not in (None, "utf-8"):
+            log.add("encoding", doc.path, None, doc.doc_id, f"decoded as {doc.encoding}", "kept")
+        yield doc
 
 
 def _sources(sidecar: pd.DataFrame | None) -> Callable[[Document], str | None]:
@@ -350,43 +420,59 @@ def _documents(source, *, pattern, recursive, text_column, id_column, id_from, e
                                         dayfirst=dayfirst)
         return
     root = Path(source)
+    files = _source_files(root, pattern, recursive, symlinks, on_error)
+    for path, label in progress_bar(files, desc="loading", unit="file", enabled=progress):
+        yield from _file_documents(path, label, in_folder=root.is_dir(),
+                                   text_column=text_column, id_column=id_column,
+                                   id_from=id_from, encoding=encoding, dayfirst=dayfirst,
+                                   on_error=on_error)
+
+
+def _source_files(root: Path, pattern: str, recursive: bool, symlinks: Symlinks,
+                  on_error: ErrorHandler) -> list[tuple[Path, str]]:
+    """The files of a source, sorted, each with its label (path relative to the folder);
+    links not followed and names that are not UTF-8 are reported to ``on_error``."""
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or folder")
-    if root.is_dir():
-        links: list[Notice] = []
+    if not root.is_dir():
+        return [single_file(root, on_error)]
+    links: list[Notice] = []
 
-        def report(item: CorpusError | Notice) -> None:
-            if isinstance(item, Notice) and item.kind == "symlink":
-                links.append(item)
-            on_error(item)
+    def report(item: CorpusError | Notice) -> None:
+        if isinstance(item, Notice) and item.kind == "symlink":
+            links.append(item)
+        on_error(item)
 
-        files = list_files(root, pattern, recursive=recursive, symlinks=symlinks,
-                           report=report, exclude={METADATA_FILE})
-        if not files:
-            raise CorpusError(root, f"no files match {pattern!r}"
-                                    f"{' (recursively)' if recursive else ''}"
-                                    + (f"; {len(links)} symbolic link(s) not followed, e.g. "
-                                       f"{links[0].path}: {links[0].detail}" if links else ""))
-    else:
-        files = [single_file(root, on_error)]
-    for path, label in progress_bar(files, desc="loading", unit="file", enabled=progress):
-        suffix = path.suffix.lower()
-        try:
-            if suffix in TABLE_SUFFIXES:
-                yield from read_table_file(path, label, text_column=text_column,
-                                           id_column=id_column, encoding=encoding,
-                                           on_error=on_error, dayfirst=dayfirst)
-            elif suffix in TEXT_SUFFIXES or root.is_dir():
-                name = PurePosixPath(label)
-                doc_id = name.stem if id_from == "stem" else name.with_suffix("").as_posix()
-                yield read_text_file(path, label, doc_id, encoding=encoding, on_error=on_error)
-            else:
-                raise CorpusError(label, f"unsupported file type {suffix!r}; expected .txt or "
-                                         f"one of {sorted(TABLE_SUFFIXES)}")
-        except CorpusError as error:
-            on_error(error)
-        except OSError as exc:
-            on_error(CorpusError(label, f"cannot read ({exc.strerror or exc})"))
+    files = list_files(root, pattern, recursive=recursive, symlinks=symlinks, report=report,
+                       exclude={METADATA_FILE})
+    if not files:
+        raise CorpusError(root, f"no files match {pattern!r}"
+                                f"{' (recursively)' if recursive else ''}"
+                                + (f"; {len(links)} symbolic link(s) not followed, e.g. "
+                                   f"{links[0].path}: {links[0].detail}" if links else ""))
+    return files
+
+
+def _file_documents(path: Path, label: str, *, in_folder: bool, text_column, id_column,
+                    id_from, encoding, dayfirst, on_error: ErrorHandler) -> Iterator[Document]:
+    """The documents of one file of a source; bad input goes to ``on_error``."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TABLE_SUFFIXES:
+            yield from read_table_file(path, label, text_column=text_column,
+                                       id_column=id_column, encoding=encoding,
+                                       on_error=on_error, dayfirst=dayfirst)
+        elif suffix in TEXT_SUFFIXES or in_folder:
+            name = PurePosixPath(label)
+            doc_id = name.stem if id_from == "stem" else name.with_suffix("").as_posix()
+            yield read_text_file(path, label, doc_id, encoding=encoding, on_error=on_error)
+        else:
+            raise CorpusError(label, f"unsupported file type {suffix!r}; expected .txt or "
+                                     f"one of {sorted(TABLE_SUFFIXES)}")
+    except CorpusError as error:
+        on_error(error)
+    except OSError as exc:
+        on_error(CorpusError(label, f"cannot read ({exc.strerror or exc})"))
 
 
 def _check_document(doc: Document, on_error: ErrorHandler, renamed: set) -> None:

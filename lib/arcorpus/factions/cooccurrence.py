@@ -51,8 +51,29 @@ def _measures(n_ab, n_a, n_b, total) -> dict[str, np.ndarray]:
 
 def _edges_from_incidence(incidence: sp.csr_matrix, actors: np.ndarray, total: int,
                           min_count: int) -> pd.DataFrame:
-    pairs = (incidence.T @ incidence).tocoo()
-    per_actor = np.asarray(incidence.sum(axis=0)).ravel()
+    return _edges_from_pairs(*_pair_counts(incidence), actors, total, min_count)
+
+
+def _pair_counts(incidence: sp.csr_matrix) -> tuple[sp.coo_matrix, np.ndarray]:
+    """XᵀX (units naming both actors) and the column sums (units naming each): sums over any
+    split of the units, which is how :mod:`arcorpus.dask` adds up partitions."""
+    return (incidence.T @ incidence).tocoo(), np.asarray(incidence.sum(axis=0)).ravel()
+
+
+def _unit_incidence(mentions: pd.DataFrame, unit: Unit) -> tuple[sp.csr_matrix, np.ndarray]:
+    """The binary units x actors matrix of the units that name an actor, and the actors."""
+    actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
+    rows = _unit_codes(mentions, unit)
+    n_named = int(rows.max()) + 1 if len(rows) else 0
+    # binary: several mentions of one actor in a unit count once
+    incidence = (sp.csr_matrix((np.ones(len(rows)), (rows, codes)),
+                               shape=(n_named, len(actors))) > 0).astype(np.float64).tocsr()
+    return incidence, actors
+
+
+def _edges_from_pairs(pairs: sp.coo_matrix, per_actor: np.ndarray, actors: np.ndarray,
+                      total: int, min_count: int) -> pd.DataFrame:
+    pairs = pairs.tocoo()
     keep = (pairs.row < pairs.col) & (pairs.data >= min_count)
     a, b, n_ab = pairs.row[keep], pairs.col[keep], pairs.data[keep]
     edges = pd.DataFrame({"actor_a": actors[a], "actor_b": actors[b], "count": n_ab.astype(int),
@@ -97,12 +118,8 @@ def cooccurrence(
         return _edges_by_group(mentions, unit, window, corpus, by, min_count)
     if window is not None:
         return _window_edges(mentions, window, corpus, min_count)
-    actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
-    rows = _unit_codes(mentions, unit)
-    n_named = int(rows.max()) + 1 if len(rows) else 0
-    # binary: several mentions of one actor in a unit count once
-    incidence = (sp.csr_matrix((np.ones(len(rows)), (rows, codes)),
-                               shape=(n_named, len(actors))) > 0).astype(np.float64).tocsr()
+    incidence, actors = _unit_incidence(mentions, unit)
+    n_named = incidence.shape[0]
     total = n_named if corpus is None else len(corpus.unit_spans(unit))
     edges = _edges_from_incidence(incidence, actors, total, min_count)
     return _sorted(edges)
@@ -119,19 +136,32 @@ def _edges_by_group(mentions, unit, window, corpus, by, min_count) -> pd.DataFra
     if corpus is None or by not in corpus.articles.columns:
         raise ValueError(f"`by` needs a corpus with an articles column {by!r}")
     labels = corpus.articles[by]
+    mention_group, n_units = _mention_groups(mentions, corpus, unit, by)
+
+    def edges_of(value) -> pd.DataFrame:
+        part = mentions[mention_group == value]
+        if window is not None:
+            return _window_edges(part, window, corpus, min_count)
+        edges = cooccurrence(part, unit=unit, min_count=min_count)
+        return _sorted(_rescored(edges, int(n_units.get(value, 0))))  # N: the group's units
+
+    return _group_table(sorted(pd.unique(labels.dropna())), edges_of, by)
+
+
+def _mention_groups(mentions: pd.DataFrame, corpus: Corpus, unit: Unit,
+                    by: str) -> tuple[np.ndarray, pd.Series]:
+    """Each mention's group (its article's ``by``) and the number of units in each group."""
+    labels = corpus.articles[by]
     group_of = pd.Series(labels.to_numpy(), index=corpus.articles["doc_id"].to_numpy())
     mention_group = group_of.reindex(mentions["doc_id"].to_numpy()).to_numpy()
     spans = corpus.unit_spans(unit)
     n_units = pd.Series(labels.to_numpy()[spans["doc"].to_numpy()]).value_counts()
-    frames = []
-    for value in sorted(pd.unique(labels.dropna())):
-        part = mentions[mention_group == value]
-        if window is not None:
-            edges = _window_edges(part, window, corpus, min_count)
-        else:
-            edges = cooccurrence(part, unit=unit, min_count=min_count)
-            edges = _sorted(_rescored(edges, int(n_units.get(value, 0))))  # N: the group's units
-        frames.append(edges.assign(**{by: value}))
+    return mention_group, n_units
+
+
+def _group_table(values, edges_of, by: str) -> pd.DataFrame:
+    """The groups' edge lists, one after the other, with the group in the first column."""
+    frames = [edges_of(value).assign(**{by: value}) for value in values]
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     return table[[by, *[c for c in table.columns if c != by]]] if len(table) else table
 
@@ -150,6 +180,13 @@ def _rescored(edges: pd.DataFrame, total: int) -> pd.DataFrame:
 def _window_edges(mentions, window, corpus, min_count) -> pd.DataFrame:
     if corpus is None:
         raise ValueError("window co-occurrence needs the corpus (token positions)")
+    return _window_edges_from_pairs(*_window_pairs(mentions, window, corpus), min_count)
+
+
+def _window_pairs(mentions: pd.DataFrame, window: int,
+                  corpus: Corpus) -> tuple[sp.coo_matrix, np.ndarray, np.ndarray, int]:
+    """Pairs of mentions at most ``window`` tokens apart: ``(pairs, per_actor, actors,
+    n_mentions)``, sums over any split of the articles."""
     actors, codes = np.unique(mentions["actor_id"].to_numpy(dtype=str), return_inverse=True)
     token_index = _token_positions(mentions, corpus)
     docs = mentions["doc_id"].to_numpy(dtype=str)
@@ -176,10 +213,14 @@ def _window_edges(mentions, window, corpus, min_count) -> pd.DataFrame:
     anchor = sp.csr_matrix((np.ones(len(order)), (np.arange(len(order)), ids)), shape=shape)
     later = sp.csr_matrix((np.ones(len(later_rows)), (later_rows, later_cols)), shape=shape)
     pairs = (anchor.T @ later + later.T @ anchor).tocoo()
-    per_actor = np.bincount(ids, minlength=len(actors))
+    return pairs, np.bincount(ids, minlength=len(actors)), actors, len(order)
+
+
+def _window_edges_from_pairs(pairs: sp.coo_matrix, per_actor: np.ndarray, actors: np.ndarray,
+                             total: int, min_count: int) -> pd.DataFrame:
+    pairs = pairs.tocoo()
     keep = (pairs.row < pairs.col) & (pairs.data >= min_count)
     a, b, n_ab = pairs.row[keep], pairs.col[keep], pairs.data[keep]
-    total = len(order)
     edges = pd.DataFrame({"actor_a": actors[a], "actor_b": actors[b], "count": n_ab.astype(int),
                           "count_a": per_actor[a], "count_b": per_actor[b], "n_units": total})
     for name, values in _measures(np.minimum(n_ab, np.minimum(per_actor[a], per_actor[b])),

@@ -118,12 +118,14 @@ def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30)
                      name="mentions_html")
 
 
-def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "count",
-                gazetteer: Gazetteer | None = None, isolates: bool = False,
-                relations: pd.DataFrame | None = None) -> nx.Graph:
+def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame | pd.Series, *,
+                weight: str = "count", gazetteer: Gazetteer | None = None,
+                isolates: bool = False, relations: pd.DataFrame | None = None) -> nx.Graph:
     """A networkx graph: nodes are actors (``mentions``, ``type``, ``label`` = Arabic name,
     ``name_en``), edges carry every measure of ``edges`` and ``weight``. Actors named with
-    no other actor are left out unless ``isolates``.
+    no other actor are left out unless ``isolates``. ``mentions``: the mentions table, or the
+    mentions per actor (a Series indexed by ``actor_id``, as ``arcorpus.dask.mention_counts``
+    gives without gathering the mentions).
 
     With ``relations`` (:func:`~arcorpus.factions.relations` output), the network is signed:
     every edge also carries ``conflict``, ``cooperation`` and ``neither`` (sentences typed so),
@@ -144,7 +146,8 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, *, weight: str = "c
         edges["relation"] = edges["relation"].fillna("neither")
     info = gazetteer.actors.set_index("actor_id")
     graph = nx.Graph()
-    counts = mentions["actor_id"].value_counts()
+    counts = mentions if isinstance(mentions, pd.Series) else \
+        mentions["actor_id"].value_counts()
     connected = set(edges["actor_a"]) | set(edges["actor_b"])
     for actor in sorted(connected | (set(counts.index) if isolates else set())):
         graph.add_node(actor, mentions=int(counts.get(actor, 0)),

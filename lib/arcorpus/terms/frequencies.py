@@ -10,7 +10,7 @@ table's ``per_10k`` and a keyness row always agree.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -72,6 +72,57 @@ def term_frequencies(
         0  فصائل      2   5000.0         2     1
         1   درعا      1   2500.0         1     2
     """
+    counts = group_term_counts(data, by=by, unit=unit, analyzer=analyzer,
+                               ngram_range=ngram_range, n_jobs=n_jobs, progress=progress)
+    return frequency_table(counts, min_count=min_count, top_n=top_n)
+
+
+@dataclass
+class GroupTermCounts:
+    """What a frequency table is made of: per group (rows, ``groups``; one row and ``None``
+    without groups) and term (columns, ``vocabulary``, sorted), the term ``counts``, the
+    units that hold the term (``present``), and the terms counted (``totals``, the
+    denominator of ``per_10k``). Counts of disjoint sets of units add up (:meth:`add`): how
+    :mod:`arcorpus.dask` sums partitions."""
+
+    counts: sp.csr_matrix
+    present: sp.csr_matrix
+    totals: np.ndarray
+    vocabulary: np.ndarray
+    groups: pd.Index | None
+
+    def add(self, other: GroupTermCounts) -> GroupTermCounts:
+        """The counts of both (the union of groups and terms)."""
+        if (self.groups is None) != (other.groups is None):
+            raise ValueError("cannot add grouped and ungrouped counts")
+        vocabulary = np.union1d(self.vocabulary, other.vocabulary)
+        groups = None if self.groups is None else \
+            self.groups.union(other.groups, sort=True).rename(self.groups.name)
+        shape = (1 if groups is None else len(groups), len(vocabulary))
+        totals = np.zeros(shape[0])
+        merged = {"counts": sp.csr_matrix(shape), "present": sp.csr_matrix(shape)}
+        for part in (self, other):
+            rows = np.zeros(1, np.int64) if groups is None else groups.get_indexer(part.groups)
+            columns = np.searchsorted(vocabulary, part.vocabulary)
+            totals[rows] += part.totals
+            for name in merged:
+                coo = getattr(part, name).tocoo()
+                merged[name] = merged[name] + sp.csr_matrix(
+                    (coo.data, (rows[coo.row], columns[coo.col])), shape=shape)
+        return GroupTermCounts(merged["counts"], merged["present"], totals, vocabulary, groups)
+
+
+def group_term_counts(
+    data: TextData,
+    *,
+    by: str | pd.Series | None = None,
+    unit: Unit | None = None,
+    analyzer: ArabicAnalyzer | None = None,
+    ngram_range: tuple[int, int] | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+) -> GroupTermCounts:
+    """Term counts per group of units (see :func:`term_frequencies` for the arguments)."""
     analyzer = analyzer or ArabicAnalyzer()
     if ngram_range is not None:
         analyzer = replace(analyzer, ngram_range=ngram_range)
@@ -84,9 +135,17 @@ def term_frequencies(
         indicator, groups = sp.csr_matrix(np.ones((1, matrix.shape[0]))), None
     else:
         indicator, groups = _indicator(labels)
-    counts = (indicator @ matrix).tocoo()
-    present = (indicator @ (matrix > 0).astype(np.int64)).tocsr()
-    totals = indicator @ terms_per_unit
+    return GroupTermCounts(counts=(indicator @ matrix).tocsr(),
+                           present=(indicator @ (matrix > 0).astype(np.int64)).tocsr(),
+                           totals=indicator @ terms_per_unit, vocabulary=vocabulary, groups=groups)
+
+
+def frequency_table(counts: GroupTermCounts, *, min_count: int = 1,
+                    top_n: int | None = None) -> pd.DataFrame:
+    """The tidy table of :func:`term_frequencies` from its counts."""
+    vocabulary, groups, totals, present = (counts.vocabulary, counts.groups, counts.totals,
+                                           counts.present.tocsr())
+    counts = counts.counts.tocoo()
     table = pd.DataFrame({
         "_group": counts.row,
         "term": vocabulary[counts.col],

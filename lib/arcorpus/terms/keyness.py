@@ -92,16 +92,31 @@ def keyness(
         1   هجوم  reference
         2  فصائل  reference
     """
-    if direction not in ("both", "target", "reference"):
-        raise ValueError(f"direction must be 'both', 'target' or 'reference', got {direction!r}")
-    if min_log_ratio < 0:
-        raise ValueError(f"min_log_ratio is a magnitude (>= 0), got {min_log_ratio}")
+    check_filters(min_log_ratio=min_log_ratio, direction=direction)
     analyzer = analyzer or ArabicAnalyzer()
     left = unit_table(target, unit)["text"].tolist()
     right = unit_table(reference, unit)["text"].tolist()
     matrix, vocabulary = document_term_matrix(left + right, analyzer, progress=progress)
     a = np.asarray(matrix[: len(left)].sum(axis=0)).ravel()
     b = np.asarray(matrix[len(left):].sum(axis=0)).ravel()
+    return keyness_table(a, b, vocabulary, min_count=min_count, min_log_ratio=min_log_ratio,
+                         max_p_value=max_p_value, direction=direction, top_n=top_n)
+
+
+def check_filters(*, min_log_ratio: float, direction: str) -> None:
+    """Validate :func:`keyness`'s filters (at the public boundary, in memory or on Dask)."""
+    if direction not in ("both", "target", "reference"):
+        raise ValueError(f"direction must be 'both', 'target' or 'reference', got {direction!r}")
+    if min_log_ratio < 0:
+        raise ValueError(f"min_log_ratio is a magnitude (>= 0), got {min_log_ratio}")
+
+
+def keyness_table(a: np.ndarray, b: np.ndarray, vocabulary: np.ndarray, *, min_count: int = 5,
+                  min_log_ratio: float = 0.0, max_p_value: float | None = None,
+                  direction: Direction = "both", top_n: int | None = None) -> pd.DataFrame:
+    """The table of :func:`keyness` from each term's count in the target (``a``) and the
+    reference (``b``), aligned with ``vocabulary`` (so counts summed over partitions give the
+    same table)."""
     c, d = a.sum(), b.sum()
     if c == 0 or d == 0:
         raise ValueError("one side has no terms after analysis: nothing to compare")

@@ -137,14 +137,18 @@ def kwic(
     positions = np.asarray(context, dtype=np.int64).reshape(-1, 6)
     for k, name in enumerate(CONTEXT_COLUMNS):
         columns[name] = words[positions[:, k]]
-    table = pd.concat([table, columns], axis=1)
-    if sort is not None:
-        order = [sort] if isinstance(sort, str) else list(sort)
-        unknown = set(order) - set(CONTEXT_COLUMNS)
-        if unknown:
-            raise ValueError(f"sort by context positions {CONTEXT_COLUMNS}, not {sorted(unknown)}")
-        table = table.sort_values(order, kind="stable").reset_index(drop=True)
-    return table
+    return sort_lines(pd.concat([table, columns], axis=1), sort)
+
+
+def sort_lines(table: pd.DataFrame, sort: str | Sequence[str] | None) -> pd.DataFrame:
+    """Concordance lines sorted by context positions (stable: ties stay in text order)."""
+    if sort is None:
+        return table
+    order = [sort] if isinstance(sort, str) else list(sort)
+    unknown = set(order) - set(CONTEXT_COLUMNS)
+    if unknown:
+        raise ValueError(f"sort by context positions {CONTEXT_COLUMNS}, not {sorted(unknown)}")
+    return table.sort_values(order, kind="stable").reset_index(drop=True)
 
 
 def kwic_html(table: pd.DataFrame, *, max_rows: int = 50) -> HTML:

@@ -67,23 +67,41 @@ def fit_topics_online(
         for text in texts:
             document_frequency.update(set(analyzer(text)))
         n_docs += len(texts)
-    max_count = max_df * n_docs if isinstance(max_df, float) else max_df
-    vocabulary = np.array(sorted(t for t, df in document_frequency.items()
-                                 if min_df <= df <= max_count))
-    check_fit_input(n_docs, len(vocabulary), k)
-    vectorizer = CountVectorizer(analyzer=analyzer, vocabulary=vocabulary)
-    if method == "lda":
-        model = LatentDirichletAllocation(n_components=k, learning_method="online",
-                                          total_samples=n_docs, random_state=random_state)
-    else:
-        model = MiniBatchNMF(n_components=k, random_state=random_state, init="nndsvda")
-        # TfidfTransformer's smooth idf, from the first pass's document frequencies: no
-        # in-memory matrix exists to fit it on
-        idf = np.log((1 + n_docs) / (1 + np.array([document_frequency[t] for t in vocabulary])))
-        tfidf = TfidfTransformer()
-        tfidf.idf_ = idf + 1
+    online = OnlineFit(document_frequency, n_docs, k=k, method=method, min_df=min_df,
+                       max_df=max_df, random_state=random_state)
+    vectorizer = CountVectorizer(analyzer=analyzer, vocabulary=online.vocabulary)
     for _ in range(passes):
         for texts in batches():
-            counts = vectorizer.transform(texts)
-            model.partial_fit(counts if method == "lda" else tfidf.transform(counts))
-    return model, vocabulary
+            online.update(vectorizer.transform(texts))
+    return online.model, online.vocabulary
+
+
+class OnlineFit:
+    """The second pass of :func:`fit_topics_online`, given the first pass's document
+    frequencies: the vocabulary, the model, and :meth:`update` with each batch's counts
+    (wherever they were counted: :mod:`arcorpus.dask` counts them on its workers)."""
+
+    def __init__(self, document_frequency: Counter[str], n_docs: int, *, k: int,
+                 method: Method, min_df: int, max_df: float, random_state: int) -> None:
+        max_count = max_df * n_docs if isinstance(max_df, float) else max_df
+        self.vocabulary = np.array(sorted(t for t, df in document_frequency.items()
+                                          if min_df <= df <= max_count))
+        check_fit_input(n_docs, len(self.vocabulary), k)
+        self.method = method
+        if method == "lda":
+            self.model = LatentDirichletAllocation(n_components=k, learning_method="online",
+                                                   total_samples=n_docs,
+                                                   random_state=random_state)
+        else:
+            self.model = MiniBatchNMF(n_components=k, random_state=random_state,
+                                      init="nndsvda")
+            # TfidfTransformer's smooth idf, from the first pass's document frequencies: no
+            # in-memory matrix exists to fit it on
+            idf = np.log((1 + n_docs) / (1 + np.array([document_frequency[t]
+                                                       for t in self.vocabulary])))
+            self.tfidf = TfidfTransformer()
+            self.tfidf.idf_ = idf + 1
+
+    def update(self, counts) -> None:
+        """One ``partial_fit`` on a batch's counts (columns: :attr:`vocabulary`)."""
+        self.model.partial_fit(counts if self.method == "lda" else self.tfidf.transform(counts))

@@ -23,6 +23,7 @@ from ..documents import Document, ErrorHandler, sha256_text
 from ..errors import CorpusError, Notice
 from ..files import list_files, single_file
 from ..loader import Corpus, Duplicates, Errors, assemble_corpus
+from ..partitioned import ParquetTarget
 from ..surrogates import unicode_problem
 
 #: the largest a zip member may expand to (the published members are 4-13 MB): a member that
@@ -43,6 +44,7 @@ def load_saudinewsnet(
     boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
     timezone: str = "Asia/Riyadh",
     max_member_bytes: int = MAX_MEMBER_BYTES,
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
 ) -> Corpus:
     """Load SaudiNewsNet from a folder of its zip files, one zip, or one extracted ``.json``.
 
@@ -60,6 +62,8 @@ def load_saudinewsnet(
         max_member_bytes: a zip member that expands beyond this many bytes (256 MB; the
             published ones are 4-13 MB) is skipped and reported; it is read in 1 MB pieces,
             so a "zip bomb" costs no more memory than this.
+        to_parquet: a folder: stream the articles into a partitioned Parquet corpus there
+            and return it, read lazily (see :mod:`arcorpus.corpus.partitioned`).
 
     Returns:
         A :class:`~arcorpus.corpus.Corpus`; ``articles`` has ``source, url, date, title,
@@ -97,7 +101,9 @@ def load_saudinewsnet(
                 on_error(CorpusError(name, f"cannot read ({exc.strerror or exc})"))
 
     return assemble_corpus(documents, label=label, errors=errors,
-                           drop_duplicates=drop_duplicates, boilerplate=boilerplate)
+                           drop_duplicates=drop_duplicates, boilerplate=boilerplate,
+                           to_parquet=to_parquet,
+                           protect=path if isinstance(path, str | os.PathLike) else None)
 
 
 def _files(root: Path | None, paths: list[Path] | None,

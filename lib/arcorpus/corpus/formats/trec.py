@@ -48,6 +48,7 @@ from ..documents import Document, ErrorHandler, decode_file, sha256_text
 from ..errors import CorpusError, Notice
 from ..files import Symlinks, list_files, single_file
 from ..loader import Corpus, Duplicates, Errors, assemble_corpus
+from ..partitioned import ParquetTarget
 
 FIELDS = {"DOCNO": "docno", "URL": "url", "SRC": "source", "CAT": "category",
           "TITLE": "title", "TIME": "date", "AUTHOR": "author", "ABSTRACT": "abstract"}
@@ -202,6 +203,7 @@ def load_trec(
     boilerplate: Mapping[str, str] | None = BOILERPLATE_RULES,
     progress: bool | None = None,
     symlinks: Symlinks = "inside",
+    to_parquet: str | os.PathLike | ParquetTarget | None = None,
 ) -> Corpus:
     """Load a folder (or one file) of TREC-style pseudo-XML articles
     (``<Source>/<category>/<DOCNO>.txt``).
@@ -212,7 +214,8 @@ def load_trec(
     ``<DOCNO>`` (else the file stem, ``<stem>-<n>`` in a file of several documents). Repeated
     URLs are reported (kind ``duplicate_url``) and dropped with ``drop_duplicates="url"``.
     ``progress`` shows a progress bar (by default for 2,000+ files); ``symlinks`` as in
-    :func:`~arcorpus.corpus.load_corpus`.
+    :func:`~arcorpus.corpus.load_corpus`. With ``to_parquet=folder`` the articles are streamed
+    into a partitioned Parquet corpus there, returned read lazily.
 
     Example:
         >>> corpus = load_trec("ANT/")  # doctest: +SKIP
@@ -233,7 +236,8 @@ def load_trec(
                 on_error(CorpusError(label, f"cannot read ({exc.strerror or exc})"))
 
     return assemble_corpus(documents, label=str(path), errors=errors,
-                           drop_duplicates=drop_duplicates, boilerplate=boilerplate)
+                           drop_duplicates=drop_duplicates, boilerplate=boilerplate,
+                           to_parquet=to_parquet, protect=root)
 
 
 def _read_file(file: Path, label: str, encoding: str,
