@@ -69,10 +69,7 @@ def clusters(
         raise ValueError(f"position must be 'any', 'left' or 'right', got {position!r}")
     stream = as_stream(data, unit=unit, default="paragraphs", analyzer=analyzer,
                        progress=progress)
-    starts = stream.find(term)
-    size = len(stream.analyzer.unigrams(term))
-    unit_rows = stream.unit_of(starts)
-    first, last = stream.bounds[unit_rows], stream.bounds[unit_rows + 1]
+    starts, size, first, last = stream.occurrences(term)
     docs = pd.factorize(stream.units["doc_id"])[0]
     frames = []
     for length in range(max(low, size), high + 1):

@@ -126,10 +126,7 @@ def collocates(
         raise ValueError(f"sort must be one of {MEASURES}, got {sort!r}")
     stream = as_stream(data, unit=unit, default="paragraphs", analyzer=analyzer,
                        progress=progress)
-    starts = stream.find(node)
-    size = len(stream.analyzer.unigrams(node))
-    unit_rows = stream.unit_of(starts)
-    low, high = stream.bounds[unit_rows], stream.bounds[unit_rows + 1]
+    starts, size, low, high = stream.occurrences(node)
     in_left = np.unique(_spans(starts, np.arange(-left, 0), low, high))
     in_right = np.unique(_spans(starts, np.arange(size, size + right), low, high))
     node_words = (starts[:, None] + np.arange(size)[None, :]).ravel()

@@ -84,6 +84,20 @@ class TermStream:
             found = found[self.unit_of(found) == self.unit_of(found + len(wanted) - 1)]
         return found
 
+    def occurrences(self, phrase: str) -> tuple[np.ndarray, int, np.ndarray, np.ndarray]:
+        """Where ``phrase`` occurs, for the measures that look around it (collocates, clusters):
+        its start positions (:meth:`find`), its length in terms, and the first and one-past-last
+        positions of the unit each occurrence is in.
+
+        >>> stream = term_stream(["قال قائد في جبهة النصرة", "جبهة"])
+        >>> starts, size, first, last = stream.occurrences("جبهة النصرة")
+        >>> starts.tolist(), size, first.tolist(), last.tolist()
+        ([3], 2, [0], [5])
+        """
+        starts = self.find(phrase)
+        rows = self.unit_of(starts)
+        return starts, len(self.analyzer.unigrams(phrase)), self.bounds[rows], self.bounds[rows + 1]
+
 
 def term_stream(
     data: TextData,
