@@ -12,8 +12,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from joblib import effective_n_jobs
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import TfidfTransformer
+from threadpoolctl import threadpool_limits
 
 from ..corpus.units import TextData, Unit, resolve_unit, unit_keys, unit_table
 from ..terms.matrix import document_term_matrix
@@ -269,7 +271,24 @@ def fit_counts(units: pd.DataFrame, matrix: sp.csr_matrix, vocabulary: np.ndarra
                init: str | None = None, n_jobs: int = 1,
                progress: bool | None = None) -> TopicModel:
     """The fit behind :func:`fit_topics`, on counts already made for ``units`` (one row each);
-    :func:`~arcorpus.topics.select_k` calls it for every K and seed on the same counts."""
+    :func:`~arcorpus.topics.select_k` calls it for every K and seed on the same counts.
+
+    The fit runs with the BLAS thread pool limited to ``n_jobs`` threads: by default BLAS
+    takes every core, which makes results depend on the machine (sums in another order) and,
+    measured on a shared 2-core machine, costs 3.4 times the CPU for NMF (10k paragraphs,
+    K = 20: 10.7 CPU s on one thread, 36.1 on two, spinning)."""
+    with threadpool_limits(limits=effective_n_jobs(n_jobs), user_api="blas"):
+        return _fit_counts(units, matrix, vocabulary, k=k, method=method, analyzer=analyzer,
+                           random_state=random_state, max_iter=max_iter, top_n=top_n,
+                           engine=engine, seeds=seeds, seed_weight=seed_weight, init=init,
+                           n_jobs=n_jobs, progress=progress)
+
+
+def _fit_counts(units: pd.DataFrame, matrix: sp.csr_matrix, vocabulary: np.ndarray, *, k: int,
+                method: Method, analyzer: ArabicAnalyzer, random_state: int,
+                max_iter: int | None, top_n: int, engine: str | None,
+                seeds: dict[int, list[str]] | None, seed_weight: float, init: str | None,
+                n_jobs: int, progress: bool | None) -> TopicModel:
     check_fit_input(matrix.shape[0], matrix.shape[1], k)
     engine = check_engine(method, engine)
     max_iter = max_iter or DEFAULT_ITER[method, engine]
