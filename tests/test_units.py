@@ -228,3 +228,20 @@ def test_notebook_parameters_are_injected_after_the_tagged_cell():
     assert str(figures_folder("saudinewsnet")) == "../figures/saudinewsnet"
     assert str(figures_folder("x", "/tmp/figs")) == "/tmp/figs"
     assert corpus_name("/data/folder/") == "folder"
+
+
+def test_spans_of_some_articles_equal_those_of_the_whole_corpus(several):
+    """Locating a few offsets splits only their articles' sentences (not kept); the spans are
+    the ones the whole corpus gives, before and after the whole split is cached."""
+    fresh = load_corpus(several.articles[["doc_id", "text", "source"]], id_column="doc_id")
+    rows = np.array([0, 2])
+    some = fresh.unit_spans("sentences", rows=rows)
+    assert "sentences" not in fresh._spans  # nothing cached from a partial split
+    whole = fresh.unit_spans("sentences")
+    expected = whole[whole["doc"].isin(rows)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(some.reset_index(drop=True), expected)
+    pd.testing.assert_frame_equal(fresh.unit_spans("sentences", rows=rows), expected)
+    for unit in ("paragraphs", "articles"):
+        spans = fresh.unit_spans(unit)
+        pd.testing.assert_frame_equal(fresh.unit_spans(unit, rows=rows),
+                                      spans[spans["doc"].isin(rows)].reset_index(drop=True))

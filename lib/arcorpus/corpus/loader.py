@@ -86,13 +86,29 @@ class Corpus:
         """``doc_id, para_id, sent_id, text, start, end``: one row per sentence."""
         return units_table(self.articles, self.unit_spans("sentences"))
 
-    def unit_spans(self, unit: Unit) -> pd.DataFrame:
+    def unit_spans(self, unit: Unit, rows: np.ndarray | None = None) -> pd.DataFrame:
         """The units without their text: ``doc`` (row of ``articles``), ids, ``start``, ``end``,
         sorted by article then offset. Cheap: use it to count or locate units.
+
+        ``rows`` (sorted, distinct rows of ``articles``): only the units of those articles.
+        Sentences not split yet are then split for those articles alone and not kept, which
+        is what locating a few offsets needs (e.g. the mentions of a corpus where most
+        articles name no actor).
 
         >>> corpus.unit_spans("sentences").groupby("doc").size()  # doctest: +SKIP
         """
         unit = check_unit(unit)
+        if rows is not None:
+            rows = np.asarray(rows, dtype=np.int64)
+            if unit == "sentences" and unit not in self._spans:
+                para = self._spans["paragraphs"]
+                para = para[np.isin(para["doc"].to_numpy(), rows)]
+                para = para.assign(doc=np.searchsorted(rows, para["doc"].to_numpy()))
+                spans = sentence_spans(self.articles["text"].take(rows), para,
+                                       abbreviations=self._abbreviations)
+                return spans.assign(doc=rows[spans["doc"].to_numpy()])
+            spans = self.unit_spans(unit)
+            return spans[np.isin(spans["doc"].to_numpy(), rows)].reset_index(drop=True)
         if unit == "articles":
             return pd.DataFrame({"doc": np.arange(len(self.articles), dtype=np.int64),
                                  "start": np.zeros(len(self.articles), dtype=np.int64),

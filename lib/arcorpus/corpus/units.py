@@ -225,9 +225,9 @@ def unit_ids_at(data: Corpus | pd.DataFrame | Sequence[str], where: pd.DataFrame
     if isinstance(data, Corpus):
         if keys != ["doc_id"]:
             raise ValueError(f"offsets into a corpus are located by doc_id alone, not {keys}")
-        spans = data.unit_spans("sentences")
-        span_group = spans["doc"].to_numpy()
         query_group = pd.Index(data.articles["doc_id"]).get_indexer(where["doc_id"])
+        spans = data.unit_spans("sentences", rows=np.unique(query_group[query_group >= 0]))
+        span_group = spans["doc"].to_numpy()
     else:
         spans = unit_table(data, "sentences")
         both = pd.concat([spans[keys], where[keys]], ignore_index=True)
