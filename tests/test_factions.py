@@ -292,3 +292,22 @@ def test_years_limit_ambiguous_aliases_only():
 def test_mentions_carry_their_theatre():
     table = find_mentions(["قصفت طائرات التحالف صنعاء وتقدم الحوثيون في تعز"])
     assert set(table["theatre"]) == {"yemen"}
+
+
+def test_mentions_are_the_same_for_any_n_jobs(monkeypatch):
+    """Texts read in worker processes, in chunks, give the table read in one process (row
+    order, offsets, ids, theatres): many articles, from two theatres and with titles."""
+    import arcorpus.factions.mentions as mentions_module
+
+    seed = load_corpus(CORPUS).articles.loc[0, "text"]
+    texts = [seed, "قصف طيران التحالف مواقع الحوثيين في صنعاء.\nوقالت الحكومة اليمنية",
+             "لا ذكر لأحد هنا", "قال الجيش السوري الحر إن تنظيم الدولة انسحب"] * 40
+    frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
+                          "title": ["عدن" if i % 4 == 1 else "" for i in range(len(texts))],
+                          "date": "2015-06-01"})
+    corpus = load_corpus(frame, id_column="doc_id")
+    one = find_mentions(corpus, places=True)
+    monkeypatch.setattr(mentions_module, "PARALLEL_MENTIONS", 10)
+    two = find_mentions(corpus, places=True, n_jobs=2)
+    assert len(one) > 300 and one["role"].eq("place").any() and one["theatre"].nunique() > 1
+    pd.testing.assert_frame_equal(one, two)

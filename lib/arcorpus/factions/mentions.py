@@ -27,6 +27,7 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 import pandas as pd
+from joblib import Parallel, delayed, effective_n_jobs
 
 from ..corpus import Corpus
 from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
@@ -56,7 +57,9 @@ class _View:
     """The normalised text with every quote deleted and a space that would follow another
     space deleted (so تنظيم "الدولة" reads تنظيم الدولة, ``" تحرير الشام "`` reads
     `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i is
-    normal index ``kept[i]`` (vectorised with numpy, once per text that has a quote)."""
+    normal index ``kept[i]``. The view is made with ``str.replace`` (memchr speed; translate
+    is far slower); ``kept`` only when a mention is mapped back (vectorised with numpy), since
+    most texts with a quote have no mention to map."""
 
     __slots__ = ("_kept", "normal", "text")
 
@@ -66,23 +69,36 @@ class _View:
         self.text = normal
         if "  " not in normal and not any(q in normal for q in QUOTES):
             return
-        marked = normal
-        for quote in QUOTES:  # str.replace runs at memchr speed; translate is far slower
-            if quote in marked:
-                marked = marked.replace(quote, "\0")
-        codes = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32)
-        kept = np.flatnonzero(codes)
-        space = codes[kept] == 32
-        double = np.zeros(len(kept), dtype=bool)
-        double[1:] = space[1:] & space[:-1]
-        kept = kept[~double]
-        self._kept = kept
-        self.text = codes[kept].tobytes().decode("utf-32-le")
+        text = normal
+        for quote in QUOTES:
+            if quote in text:
+                text = text.replace(quote, "")
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        self.text = text
+
+    def _kept_indices(self) -> np.ndarray:
+        if self._kept is None:
+            marked = self.normal
+            for quote in QUOTES:
+                if quote in marked:
+                    marked = marked.replace(quote, "\0")
+            codes = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32)
+            kept = np.flatnonzero(codes)
+            space = codes[kept] == 32
+            double = np.zeros(len(kept), dtype=bool)
+            double[1:] = space[1:] & space[:-1]
+            self._kept = kept[~double]
+        return self._kept
 
     def to_normal(self, start: int, end: int) -> tuple[int, int]:
-        if self._kept is None:
+        if self.text is self.normal:
             return start, end
-        return int(self._kept[start]), int(self._kept[end - 1]) + 1
+        kept = self._kept_indices()
+        return int(kept[start]), int(kept[end - 1]) + 1
+
+
+_SPACES = re.compile("  +")
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -484,11 +500,46 @@ def _leftmost_longest(candidates: list[tuple], actor_of: list[str]) -> list[tupl
     return chosen
 
 
+#: find_mentions reads texts in ``n_jobs`` processes from this many texts on
+PARALLEL_MENTIONS = 2000
+
+
+class _Found(NamedTuple):
+    row: np.ndarray  # position of the text
+    start: np.ndarray
+    end: np.ndarray
+    alias: np.ndarray
+    theatres: list[str]
+    roles: list[str]
+
+
+def _scan_texts(finder: MentionFinder, texts: list[str], dates: list, titles: list[str],
+                places: bool, progress: bool | None) -> _Found:
+    """The mentions of ``texts`` (one article each), as arrays: what a worker returns."""
+    found_row, found_start, found_end, found_alias = (array("q") for _ in range(4))
+    theatres, roles = [], []
+    for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",
+                                            enabled=progress)):
+        for mention in finder.scan(text, date=dates[row], context=titles[row]):
+            if not places and mention.role == "place":
+                continue
+            found_row.append(row)
+            found_start.append(mention.start)
+            found_end.append(mention.end)
+            found_alias.append(mention.alias)
+            theatres.append(mention.theatre)
+            roles.append(mention.role)
+    arrays = [np.frombuffer(a, dtype=np.int64) if len(a) else np.zeros(0, np.int64)
+              for a in (found_row, found_start, found_end, found_alias)]
+    return _Found(*arrays, theatres, roles)
+
+
 def find_mentions(
     data: Corpus | pd.DataFrame | Iterable[str],
     *,
     gazetteer: Gazetteer | MentionFinder | None = None,
     places: bool = False,
+    n_jobs: int = 1,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Actor mentions: ``doc_id, para_id, sent_id, start, end, surface, actor_id, alias,
@@ -504,7 +555,9 @@ def find_mentions(
     context gave the mention ('' when none). A country or capital named as a place (في
     سوريا، باليمن، الحدود مع تركيا: ``rules.csv``, effect ``place``) is not an actor mention
     and is left out, unless ``places=True`` (then ``role`` is ``place`` for it and ``actor``
-    for the others). Time and memory are linear in the text and the mentions.
+    for the others). Time and memory are linear in the text and the mentions. ``n_jobs``:
+    processes (joblib; ``-1``: every core) that read the texts in chunks (from
+    :data:`PARALLEL_MENTIONS` texts on); the table is the same for any ``n_jobs``.
 
     Example:
         >>> find_mentions(['قال مصدر في "جبهة النصرة" إن قوات النظام قصفت'])[
@@ -523,24 +576,26 @@ def find_mentions(
     dates = rows["date"].tolist() if "date" in rows.columns else [None] * len(texts)
     titles = rows["title"].fillna("").astype(str).tolist() if "title" in rows.columns and \
         isinstance(data, Corpus) else [""] * len(texts)
-    found_row, found_start, found_end, found_alias = array("q"), array("q"), array("q"), \
-        array("q")
-    theatres, roles = [], []
-    for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",
-                                            enabled=progress)):
-        for mention in finder.scan(text, date=dates[row], context=titles[row]):
-            if not places and mention.role == "place":
-                continue
-            found_row.append(row)
-            found_start.append(mention.start)
-            found_end.append(mention.end)
-            found_alias.append(mention.alias)
-            theatres.append(mention.theatre)
-            roles.append(mention.role)
-    row = np.frombuffer(found_row, dtype=np.int64) if found_row else np.zeros(0, np.int64)
-    local = np.frombuffer(found_start, dtype=np.int64) if found_row else row
-    local_end = np.frombuffer(found_end, dtype=np.int64) if found_row else row
-    alias = np.frombuffer(found_alias, dtype=np.int64) if found_row else row
+    workers = effective_n_jobs(n_jobs)
+    if workers == 1 or len(texts) < PARALLEL_MENTIONS:
+        found = _scan_texts(finder, texts, dates, titles, places, progress)
+    else:
+        # chunks of at most a tenth of a worker's share: the progress bar moves, and a slow
+        # chunk (long articles) does not leave the other workers idle at the end
+        size = max(500, -(-len(texts) // (10 * workers)))
+        chunks = range(0, len(texts), size)
+        parts = Parallel(n_jobs=n_jobs, return_as="generator")(
+            delayed(_scan_texts)(finder, texts[i:i + size], dates[i:i + size],
+                                 titles[i:i + size], places, False) for i in chunks)
+        parts = list(progress_bar(parts, desc="mentions", unit="chunk", total=len(chunks),
+                                  enabled=progress))
+        found = _Found(*(np.concatenate([part[k] + i if k == 0 else part[k]
+                                         for i, part in zip(chunks, parts, strict=True)])
+                         for k in range(4)),
+                       [t for part in parts for t in part.theatres],
+                       [r for part in parts for r in part.roles])
+    row, local, local_end, alias = found.row, found.start, found.end, found.alias
+    theatres, roles = found.theatres, found.roles
     base = rows["start"].to_numpy(dtype=np.int64)[row] if "start" in rows.columns else 0
     where = rows[keys].take(row).reset_index(drop=True)
     table = where[["doc_id"]].copy()
