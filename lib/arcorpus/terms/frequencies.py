@@ -140,17 +140,33 @@ def group_term_counts(
                            totals=indicator @ terms_per_unit, vocabulary=vocabulary, groups=groups)
 
 
+def _entries(matrix: sp.spmatrix) -> sp.coo_matrix:
+    """``matrix``'s entries in row-major order, duplicates summed (its canonical COO)."""
+    matrix = matrix.tocsr(copy=True)
+    matrix.sum_duplicates()  # sorts the column indices of each row
+    return matrix.tocoo()
+
+
 def frequency_table(counts: GroupTermCounts, *, min_count: int = 1,
                     top_n: int | None = None) -> pd.DataFrame:
     """The tidy table of :func:`term_frequencies` from its counts."""
-    vocabulary, groups, totals, present = (counts.vocabulary, counts.groups, counts.totals,
-                                           counts.present.tocsr())
+    vocabulary, groups, totals = counts.vocabulary, counts.groups, counts.totals
+    present = _entries(counts.present)
     counts = counts.counts.tocoo()
+    # doc_freq of each count entry, looked up by sorted (row, column) keys: scipy's
+    # present[rows, cols] on a product's unsorted indices scans the row for each lookup,
+    # quadratic for one group (measured: 7.4 of 13 CPU s for 5,000 SaudiNewsNet articles)
+    width = np.int64(len(vocabulary))
+    keys = counts.row.astype(np.int64) * width + counts.col
+    present_keys = present.row.astype(np.int64) * width + present.col
+    at = np.minimum(np.searchsorted(present_keys, keys), max(len(present_keys) - 1, 0))
+    doc_freq = np.where(present_keys[at] == keys, present.data[at], 0) if len(present_keys) \
+        else np.zeros(len(keys))
     table = pd.DataFrame({
         "_group": counts.row,
         "term": vocabulary[counts.col],
         "count": counts.data.astype(np.int64),
-        "doc_freq": np.asarray(present[counts.row, counts.col]).ravel().astype(np.int64),
+        "doc_freq": doc_freq.astype(np.int64),
     })
     table["per_10k"] = (table["count"] / np.maximum(totals[table["_group"]], 1)
                         * 10_000).round(1)
