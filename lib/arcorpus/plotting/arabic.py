@@ -68,17 +68,48 @@ def native_shaping(renderer: Renderer = "matplotlib") -> bool:
     return not naive
 
 
-def display_text(text: str, renderer: Renderer = "matplotlib") -> str:
+def display_text(text: str, renderer: Renderer = "matplotlib", *, rtl: bool = False) -> str:
     """The string to hand to ``renderer`` so that ``text`` (logical order) reads correctly.
+
+    ``rtl``: the text is a label of a right-to-left (Arabic) figure, so each of its lines is a
+    right-to-left paragraph. Without it a line takes its direction from its first strong
+    letter (the Unicode bidi rule P2/P3, which raqm applies): ``FREX: درعا، نصرة`` would be laid
+    out left to right, ``FREX:`` at the left end, where an Arabic reader meets it last. With
+    it, a line that holds right-to-left characters but begins with a left-to-right letter is
+    laid out right to left: with native shaping it is prefixed with U+200F RIGHT-TO-LEFT MARK
+    (a strong right-to-left character, zero width in the kit's font: rule P2 then makes the
+    paragraph right to left), otherwise it is reordered with base direction R. Lines that
+    already read right to left and text without right-to-left characters are not changed.
 
     Text without right-to-left characters is returned unchanged.
 
-    >>> display_text("Topic 3") == "Topic 3"
+    >>> display_text("Topic 3") == display_text("Topic 3", rtl=True) == "Topic 3"
+    True
+    >>> display_text("FREX: درعا", rtl=True) != display_text("FREX: درعا")
     True
     """
-    if not text or not _RTL_CHARS.search(text) or native_shaping(renderer):
+    if not text or not _RTL_CHARS.search(text):
         return text
-    return _visual_order(text)
+    native = native_shaping(renderer)
+    if "\n" in text:  # each line is a paragraph of its own (python-bidi mixes them up)
+        return "\n".join(display_text(line, renderer, rtl=rtl) for line in text.split("\n"))
+    marked = rtl and _needs_rtl_mark(text)
+    if native:
+        return RLM + text if marked else text
+    return _visual_order(text, base_dir="R" if marked else None)
+
+
+#: U+200F RIGHT-TO-LEFT MARK: what :func:`display_text` puts before a right-to-left line that
+#: begins with a left-to-right letter, for renderers that shape and order text themselves
+RLM = "\u200f"
+
+
+def _needs_rtl_mark(line: str) -> bool:
+    """Does ``line`` hold right-to-left characters and yet get a left-to-right paragraph
+    direction by rule P2/P3 (its first strong letter is left to right, or it has none)?"""
+    from bidi import get_base_level
+
+    return bool(_RTL_CHARS.search(line)) and get_base_level(line) == 0
 
 
 def rendering_variants(text: str) -> dict[str, str]:
@@ -97,14 +128,19 @@ def rendering_variants(text: str) -> dict[str, str]:
             "logical": text}
 
 
-def pdf_text(text: str) -> str:
+def pdf_text(text: str, *, rtl: bool = False) -> str:
     """The string for matplotlib's PDF backend, where it differs from :func:`display_text`.
 
     With native shaping (matplotlib 3.11), the PDF backend misplaces the spaces of shaped
     right-to-left runs (measured: "الاتحاد الإسلامي" comes out as "الاتحادالإسلامي" with the
-    space moved). There, text is given in visual order, in presentation forms, inside a
+    space moved). There, each line is given in visual order, in presentation forms, inside a
     left-to-right override (U+202D ... U+202C), which every PDF viewer draws as is. Without
     native shaping, :func:`display_text` already gives visual order.
+
+    A line's visual order follows its paragraph direction: right to left when it begins with
+    :data:`RLM` (what :func:`display_text` gives a label of a right-to-left figure, with
+    ``rtl=True``) or when ``rtl`` is given, else from its first strong letter. Bidi marks are
+    left out of the visual string (inside an override they would be drawn as glyphs).
 
     The override starts at the first right-to-left character when the text before it holds a
     left-to-right letter ("Topic 3: جبهة النصرة"): that text is then laid out as given
@@ -118,7 +154,10 @@ def pdf_text(text: str) -> str:
     """
     if not text or not _RTL_CHARS.search(text) or not native_shaping():
         return text
-    visual = _visual_order(text)
+    if "\n" in text:  # matplotlib lays out each line apart: each needs its own override
+        return "\n".join(pdf_text(line, rtl=rtl) for line in text.split("\n"))
+    marked = text.startswith(RLM) or (rtl and _needs_rtl_mark(text))
+    visual = _BIDI_MARKS.sub("", _visual_order(text, base_dir="R" if marked else None))
     start = _RTL_CHARS.search(visual).start()
     head = visual[:start]
     classes = {unicodedata.bidirectional(char) for char in head}
@@ -126,6 +165,10 @@ def pdf_text(text: str) -> str:
         return f"{head}\u202d{visual[start:]}\u202c"
     return f"\u202d{visual}\u202c"
 
+
+#: the bidi marks and explicit formatting characters (they have done their work once the text
+#: is in visual order)
+_BIDI_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # bidi classes that would make a left-to-right head be laid out other than as given
 _RIGHT_TO_LEFT_OR_EXPLICIT = frozenset(
@@ -147,15 +190,16 @@ def _reshaper():
     })
 
 
-def _visual_order(text: str) -> str:
+def _visual_order(text: str, base_dir: Literal["L", "R"] | None = None) -> str:
     """Contextual letter forms (arabic-reshaper), then the Unicode bidi algorithm
-    (python-bidi), then rule L4 of that algorithm, which python-bidi leaves to the renderer:
+    (python-bidi; ``base_dir`` the paragraph direction, by default that of the first strong
+    letter), then rule L4 of that algorithm, which python-bidi leaves to the renderer:
     brackets at a right-to-left level take their mirrored glyph. Both brackets of a pair get
     the same level (rule N0), and a right-to-left pair comes out of reordering back to front
     (``)…(``), so mirroring the pairs that come out reversed applies L4."""
     from bidi import get_display
 
-    visual = list(get_display(_reshaper().reshape(text)))
+    visual = list(get_display(_reshaper().reshape(text), base_dir=base_dir))
     stack: list[int] = []
     for i, char in enumerate(visual):
         if char not in _MIRROR:

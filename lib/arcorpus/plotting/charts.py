@@ -1,5 +1,7 @@
 """Chart helpers for Arabic analyses; each returns the matplotlib Figure and Axes so that the
-caller can style further. Every string is passed through :func:`display_text`.
+caller can style further. Every string is passed through :func:`display_text`, with
+``rtl=True`` in a right-to-left figure (each label then reads as a right-to-left paragraph, even
+one that begins with a Latin word, such as "FREX: درعا، نصرة").
 
 Every helper takes ``lang``: ``"ar"`` (the default) writes the labels it makes itself (axis
 labels of the kit's measures, legends, default titles) in Arabic and lays the chart out right to
@@ -44,7 +46,7 @@ def _legend(owner, handles, *, rtl: bool, title: str | None = None, **options):
     to the right of its label and the labels are right-aligned."""
     return owner.legend(handles=handles, markerfirst=not rtl,
                         alignment="right" if rtl else "left",
-                        title=display_text(title) if title else None, **options)
+                        title=display_text(title, rtl=rtl) if title else None, **options)
 
 
 def _bars(ax: Axes, labels, values, *, rtl: bool, color: str) -> None:
@@ -52,7 +54,7 @@ def _bars(ax: Axes, labels, values, *, rtl: bool, color: str) -> None:
     leftward) when ``rtl``. Whole-number values (counts) get whole-number ticks."""
     positions = list(range(len(values)))
     ax.barh(positions, values, color=color)
-    ax.set_yticks(positions, [display_text(str(name)) for name in labels])
+    ax.set_yticks(positions, [display_text(str(name), rtl=rtl) for name in labels])
     if _whole(values):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if rtl:
@@ -93,9 +95,10 @@ def bar_terms(
         else:
             fig = ax.figure
         _bars(ax, rows[term], rows[value].to_numpy(), rtl=rtl, color=color)
-        ax.set_xlabel(display_text(xlabel if xlabel is not None else label(value, lang)))
+        ax.set_xlabel(display_text(xlabel if xlabel is not None else label(value, lang),
+                                   rtl=rtl))
         if title:
-            ax.set_title(display_text(title))
+            ax.set_title(display_text(title, rtl=rtl))
         fig.tight_layout()
     return fig, ax
 
@@ -155,8 +158,8 @@ def heatmap(
         >>> fig, ax = heatmap(cooccurrence_matrix(edges), colorbar_label="فقرات")  # doctest: +SKIP
     """
     rtl = _is_rtl(lang, rtl)
-    labels_x = [display_text(str(c)) for c in matrix.columns]
-    labels_y = [display_text(str(i)) for i in matrix.index]
+    labels_x = [display_text(str(c), rtl=rtl) for c in matrix.columns]
+    labels_y = [display_text(str(i), rtl=rtl) for i in matrix.index]
     values = matrix.to_numpy(dtype=float).copy()
     if mask_diagonal is None:
         mask_diagonal = list(matrix.index) == list(matrix.columns)
@@ -214,9 +217,9 @@ def heatmap(
         bar.ax.minorticks_off()
         bar.outline.set_visible(False)
         if colorbar_label:
-            bar.set_label(display_text(colorbar_label))
+            bar.set_label(display_text(colorbar_label, rtl=rtl))
         if title:
-            ax.set_title(display_text(title))
+            ax.set_title(display_text(title, rtl=rtl))
     return fig, ax
 
 
@@ -273,10 +276,10 @@ def _separate(points: np.ndarray, radii: np.ndarray, low: np.ndarray, high: np.n
     return points
 
 
-def _wrapped(text: str, width: int = 28) -> str:
+def _wrapped(text: str, width: int = 28, *, rtl: bool) -> str:
     """A long name on two or more lines (at spaces), each line through :func:`display_text`."""
     lines = textwrap.wrap(text, width, break_on_hyphens=False) or [text]
-    return "\n".join(display_text(line) for line in lines)
+    return "\n".join(display_text(line, rtl=rtl) for line in lines)
 
 
 def _label_spots(node: np.ndarray, radius: float, size: np.ndarray, *, rtl: bool,
@@ -386,7 +389,7 @@ def network(
     relations = ([str(d.get(edge_color) or "neither") for _, _, d in edges]
                  if edge_color else None)
     texts = [_wrapped(str(next((graph.nodes[v][k] for k in names
-                                 if graph.nodes[v].get(k) not in (None, "")), v)))
+                                 if graph.nodes[v].get(k) not in (None, "")), v)), rtl=rtl)
              for v in nodes]
     with arabic_style():
         made = ax is None
@@ -398,7 +401,7 @@ def network(
             {"loc": "upper left", "bbox_to_anchor": (1.0, 1.0)}
         if color and len(palette) > 1:
             handles = [plt.Line2D([], [], marker="o", ls="", color=c,
-                                  label=display_text(type_name(k, lang)))
+                                  label=display_text(type_name(k, lang), rtl=rtl))
                        for k, c in palette.items()]
             types = _legend(ax, handles, rtl=rtl, title=word("actor_type", lang), fontsize=8,
                             frameon=False, **side)
@@ -408,12 +411,13 @@ def network(
             shown = [r for r in RELATION_COLORS if r in relations] + sorted(
                 set(relations) - set(RELATION_COLORS))
             handles = [plt.Line2D([], [], color=RELATION_COLORS.get(r, "#555555"), lw=2.5,
-                                  label=display_text(relation_name(r, lang))) for r in shown]
+                                  label=display_text(relation_name(r, lang), rtl=rtl))
+                       for r in shown]
             _legend(ax, handles, rtl=rtl, title=word("relation", lang), fontsize=8,
                     frameon=False, loc="lower right" if rtl else "lower left",
                     bbox_to_anchor=(0.0, 0.0) if rtl else (1.0, 0.0))
         if title:
-            ax.set_title(display_text(title))
+            ax.set_title(display_text(title, rtl=rtl))
         ax.set_axis_off()
         xy = np.array([positions[v] for v in nodes]) if n else np.zeros((0, 2))
         ax.set_xlim(-1.08, 1.08)
@@ -488,6 +492,7 @@ def histogram(
     >>> axes.shape
     (1, 1)
     """
+    rtl = _is_rtl(lang, None)
     xlabel = xlabel or label(column, lang)
     ylabel = ylabel if ylabel is not None else label("count", lang)
     values = table[column].to_numpy(dtype=float)
@@ -514,42 +519,44 @@ def histogram(
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             ax.spines[["right", "top"]].set_visible(False)
             if name is not None:
-                ax.set_title(display_text(f"{name} ({len(part):,})"), fontsize=9)
+                ax.set_title(display_text(f"{name} ({len(part):,})", rtl=rtl), fontsize=9)
         for ax in list(axes.flat)[len(groups):]:
             ax.set_axis_off()
         if len(groups) == 1:  # one panel: its own axis labels and title
-            axes[0, 0].set_xlabel(display_text(xlabel))
-            axes[0, 0].set_ylabel(display_text(ylabel))
+            axes[0, 0].set_xlabel(display_text(xlabel, rtl=rtl))
+            axes[0, 0].set_ylabel(display_text(ylabel, rtl=rtl))
             if title:
-                axes[0, 0].set_title(display_text(title))
+                axes[0, 0].set_title(display_text(title, rtl=rtl))
         else:
-            fig.supxlabel(display_text(xlabel), fontsize=10)
+            fig.supxlabel(display_text(xlabel, rtl=rtl), fontsize=10)
             if ylabel:
-                fig.supylabel(display_text(ylabel), fontsize=10)
+                fig.supylabel(display_text(ylabel, rtl=rtl), fontsize=10)
             if title:
-                fig.suptitle(display_text(title))
+                fig.suptitle(display_text(title, rtl=rtl))
         fig.tight_layout()
     return fig, axes
 
 
 def _caption(labels: dict[str, pd.DataFrame], documents: pd.DataFrame | None, key, *,
-             topic: str, term: str, n_label_terms: int, doc_chars: int) -> list[str]:
+             topic: str, term: str, n_label_terms: int, doc_chars: int,
+             rtl: bool) -> list[str]:
     """Lines under a topic's bars: its top terms by each other measure, and the opening of its
-    most representative document (each line through :func:`display_text`)."""
+    most representative document (each line through :func:`display_text`, a right-to-left
+    paragraph when ``rtl``: "FREX: درعا، نصرة" then starts at the right)."""
     lines = []
     for caption, frame in labels.items():
         rows = frame[frame[topic] == key]
         if "rank" in rows.columns:
             rows = rows.sort_values("rank")
         words = rows[term].head(n_label_terms).astype(str).tolist()
-        lines.append(display_text(f"{caption}: " + "، ".join(words)))
+        lines.append(display_text(f"{caption}: " + "، ".join(words), rtl=rtl))
     if documents is not None:
         rows = documents[documents[topic] == key]
         if len(rows):
             text = " ".join(str(rows.sort_values("share", ascending=False)["text"].iloc[0])
                             .split())
             text = text if len(text) <= doc_chars else text[:doc_chars].rsplit(" ", 1)[0] + " …"
-            lines += [display_text(line) for line in textwrap.wrap(f"«{text}»", 48)]
+            lines += [display_text(line, rtl=rtl) for line in textwrap.wrap(f"«{text}»", 48)]
     return lines
 
 
@@ -601,7 +608,7 @@ def topic_grid(
     topics = list(dict.fromkeys(table[topic]))
     n_rows = max(1, -(-len(topics) // n_cols))
     captions = {key: _caption(labels, documents, key, topic=topic, term=term,
-                              n_label_terms=n_label_terms, doc_chars=doc_chars)
+                              n_label_terms=n_label_terms, doc_chars=doc_chars, rtl=rtl)
                 for key in topics}
     extra = max((len(c) for c in captions.values()), default=0)
     with arabic_style():
@@ -612,7 +619,7 @@ def topic_grid(
             _bars(ax, rows[term], rows[weight].to_numpy(), rtl=rtl, color="#4c72b0")
             ax.tick_params(axis="x", labelsize=7)
             name = (titles or {}).get(key, word("topic", lang, key=key))
-            ax.set_title(display_text(str(name)), fontsize=10)
+            ax.set_title(display_text(str(name), rtl=rtl), fontsize=10)
             if captions[key]:
                 ax.set_xlabel("\n".join(captions[key]), fontsize=7,
                               loc="right" if rtl else "left")
@@ -661,14 +668,14 @@ def prevalence_plot(
             for group in groups:
                 part = rows if group is None else rows[rows[series] == group]
                 part = part.sort_values(x)
-                name = None if group is None else display_text(str(group))
+                name = None if group is None else display_text(str(group), rtl=rtl)
                 ax.plot(part[x], part[estimate], color=colors[group], label=name, lw=1.5)
                 if lower in part.columns and upper in part.columns:
                     ax.fill_between(part[x], part[lower], part[upper], color=colors[group],
                                     alpha=0.18, lw=0)
             ax.set_title(display_text(str((titles or {}).get(
-                key, word("topic", lang, key=key)))), fontsize=10)
-            ax.set_ylabel(display_text(ylabel), fontsize=8)
+                key, word("topic", lang, key=key))), rtl=rtl), fontsize=10)
+            ax.set_ylabel(display_text(ylabel, rtl=rtl), fontsize=8)
             ax.spines[["right", "top"]].set_visible(False)
             ax.tick_params(labelsize=7)
         for ax in list(axes.flat)[len(topics):]:
@@ -754,7 +761,7 @@ def time_series(
         groups = list(frame.sort_values(x).groupby(series, sort=True))
         for name, rows in groups:
             (line,) = ax.plot(rows[x], rows[y], marker="o", markersize=3.5,
-                              label=display_text(str(name)))
+                              label=display_text(str(name), rtl=rtl))
             if lower is not None:
                 ax.fill_between(rows[x], rows[lower], rows[upper], color=line.get_color(),
                                 alpha=0.18, linewidth=0)
@@ -770,10 +777,10 @@ def time_series(
         if integer or (integer is None and _whole(frame[y])):
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if xlabel:
-            ax.set_xlabel(display_text(xlabel))
-        ax.set_ylabel(display_text(ylabel if ylabel is not None else label(y, lang)))
+            ax.set_xlabel(display_text(xlabel, rtl=rtl))
+        ax.set_ylabel(display_text(ylabel if ylabel is not None else label(y, lang), rtl=rtl))
         if title:
-            ax.set_title(display_text(title))
+            ax.set_title(display_text(title, rtl=rtl))
         ax.spines[["right", "top"]].set_visible(False)
         fig.autofmt_xdate()
         fig.tight_layout()
@@ -837,10 +844,11 @@ def dispersion_plot(
             part = positions[(positions[term] == name) & positions[row].isin(where)]
             ax.scatter(part[x], part[row].map(where), marker="|", s=90, color=color,
                        alpha=0.7, linewidths=1.2)
-            ax.set_yticks(range(len(rows)), [display_text(str(r)) for r in rows], fontsize=8)
+            ax.set_yticks(range(len(rows)), [display_text(str(r), rtl=rtl) for r in rows],
+                          fontsize=8)
             ax.set_ylim(len(rows) - 0.5, -0.5)
-            ax.set_title(display_text(f"{name} ({len(positions[positions[term] == name]):,})"),
-                         fontsize=10)
+            ax.set_title(display_text(f"{name} ({len(positions[positions[term] == name]):,})",
+                                      rtl=rtl), fontsize=10)
             if rtl:
                 ax.yaxis.tick_right()
             ax.spines[["left" if rtl else "right", "top"]].set_visible(False)
@@ -853,9 +861,9 @@ def dispersion_plot(
             axes[-1].invert_xaxis()
         xlabel = xlabel if xlabel is not None else label(x, lang) if x in MEASURES else None
         if xlabel:
-            axes[-1].set_xlabel(display_text(xlabel))
+            axes[-1].set_xlabel(display_text(xlabel, rtl=rtl))
         if title:
-            fig.suptitle(display_text(title))
+            fig.suptitle(display_text(title, rtl=rtl))
     return fig, axes
 
 
@@ -897,6 +905,7 @@ def model_selection(
                     if c in table.columns and table[c].notna().any()]
     if not criteria:
         raise ValueError(f"no criterion to plot: the table has columns {list(table.columns)}")
+    rtl = _is_rtl(lang, None)
     rows = table.sort_values(k)
     with arabic_style():
         fig, axes = plt.subplots(1, len(criteria), figsize=(2.9 * len(criteria), 2.8),
@@ -913,9 +922,9 @@ def model_selection(
                 best = int(np.nanargmax(values) if higher else np.nanargmin(values))
                 ax.plot(rows[k].iloc[best], values[best], marker="o", markersize=12,
                         markerfacecolor="none", markeredgecolor="#c44e52", markeredgewidth=1.5)
-            ax.set_title(display_text(title), fontsize=10)
-            ax.set_xlabel(display_text(word("k_axis", lang,
-                                            better=word("higher" if higher else "lower", lang))))
+            ax.set_title(display_text(title, rtl=rtl), fontsize=10)
+            better = word("higher" if higher else "lower", lang)
+            ax.set_xlabel(display_text(word("k_axis", lang, better=better), rtl=rtl))
             ax.set_xticks(rows[k].tolist())
             ax.spines[["right", "top"]].set_visible(False)
         fig.tight_layout()

@@ -22,17 +22,21 @@ DPI = 100
 _PIXELS = SIZE_PT * DPI / 72
 
 
-def render_reference(text: str) -> Image.Image:
-    """``text`` (logical order) drawn by Pillow + raqm in the kit's font; greyscale, ink dark."""
+def render_reference(text: str, direction: Literal["rtl", "ltr"] | None = None) -> Image.Image:
+    """``text`` (logical order) drawn by Pillow + raqm in the kit's font; greyscale, ink dark.
+
+    ``direction`` is the paragraph direction raqm is given (``"rtl"``: a label of an Arabic
+    figure); by default raqm takes it from the first strong letter (bidi rule P2/P3)."""
     from PIL import features
 
     if not features.check("raqm"):
         raise RuntimeError("Pillow was built without raqm: no reference renderer available")
     font = ImageFont.truetype(str(font_path()), size=round(_PIXELS),
                               layout_engine=ImageFont.Layout.RAQM)
-    left, top, right, bottom = font.getbbox(text)
+    left, top, right, bottom = font.getbbox(text, direction=direction)
     image = Image.new("L", (right - left + 20, bottom - top + 20), 255)
-    ImageDraw.Draw(image).text((10 - left, 10 - top), text, font=font, fill=0)
+    ImageDraw.Draw(image).text((10 - left, 10 - top), text, font=font, fill=0,
+                               direction=direction)
     return image
 
 
@@ -125,6 +129,10 @@ def similarity(image: Image.Image, reference: Image.Image) -> float:
     return min(_ncc(a, b), _ncc(a.sum(axis=0), b.sum(axis=0)))
 
 
-def check_rendering(text: str, fmt: Literal["png", "svg", "pdf"] = "png") -> float:
-    """Similarity of the kit's matplotlib rendering of ``text`` to the reference rendering."""
-    return similarity(render_matplotlib(display_text(text), fmt=fmt), render_reference(text))
+def check_rendering(text: str, fmt: Literal["png", "svg", "pdf"] = "png", *,
+                    rtl: bool = False) -> float:
+    """Similarity of the kit's matplotlib rendering of ``text`` to the reference rendering;
+    ``rtl``: as a label of a right-to-left figure (``display_text(text, rtl=True)``), against
+    the reference laid out as a right-to-left paragraph."""
+    return similarity(render_matplotlib(display_text(text, rtl=rtl), fmt=fmt),
+                      render_reference(text, "rtl" if rtl else None))
