@@ -5,6 +5,7 @@ byte-identical to the committed ones in figures/ (the reproducibility promise); 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,63 @@ from arcorpus.notebook_runner import execute_notebook
 from conftest import ROOT, SHARED_CORPORA, tree_hash
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# Prose states results computed from the data (NOTEBOOKS.md): typed Markdown explains the method
+# and asks the question, a code cell writes the answer with its numbers. So a number typed in a
+# Markdown cell is a result typed by hand unless it numbers a heading or a list item, sits in
+# `code`, names a section, notebook or exercise, or is one of the notebook's method constants
+# listed here. The sections listed under "answers" must each display generated Markdown.
+PROSE_RULES = {
+    "02_term_frequencies.ipynb": {
+        # per 10,000 words; the top 20 of the cleaning comparison; log ratio +1 = twice as
+        # frequent; the 0.05 / 5% of the false-discovery correction
+        "constants": {"10,000", "20", "+1", "0.05", "5%"},
+        "answers": {1, 2, 4, 5, 6, 7},
+    },
+}
+
+
+def typed_numbers(markdown: str) -> list[str]:
+    """The numbers of a Markdown cell's prose (see PROSE_RULES for what is not prose)."""
+    text = re.sub(r"`[^`]*`", "", markdown)
+    text = re.sub(r"^#+ [\d.]*", "", text, flags=re.M)  # "## 4. TF-IDF", "# 02 ·"
+    text = re.sub(r"^\s*\d+\.\s", "", text, flags=re.M)  # "1. Count the top terms"
+    text = re.sub(r"\b(?:sections?|notebooks?|exercises?)\s+\d+(?:\s*[–-]\s*\d+)?", "", text,
+                  flags=re.I)
+    return [n.rstrip(".,") for n in re.findall(r"[+−-]?\d[\d,.]*%?", text)]  # Arabic digits too
+
+
+def answered_sections(executed) -> set[int]:
+    """The numbered sections (## N.) in which a code cell displays Markdown."""
+    section, answered = None, set()
+    for cell in executed.cells:
+        heading = re.match(r"## (\d+)\.", cell.source) if cell.cell_type == "markdown" else None
+        if heading:
+            section = int(heading.group(1))
+        elif cell.cell_type == "code" and section is not None and any(
+                "text/markdown" in output.get("data", {}) for output in cell.outputs):
+            answered.add(section)
+    return answered
+
+
+@pytest.mark.parametrize("name", sorted(PROSE_RULES))
+def test_markdown_types_no_results(name):
+    import nbformat
+
+    notebook = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    allowed = PROSE_RULES[name]["constants"]
+    typed = {(index, number) for index, cell in enumerate(notebook.cells)
+             if cell.cell_type == "markdown" for number in typed_numbers(cell.source)
+             if number not in allowed}
+    assert not typed, (f"{name}: numbers typed in Markdown (cell, number): {sorted(typed)}; "
+                       "generate them with IPython.display.Markdown in a code cell, or list a "
+                       "method constant in PROSE_RULES")
+
+
+def test_the_prose_rule_catches_a_typed_result():
+    assert typed_numbers("on the 314 distinct words it agrees 99% of the time") == ["314", "99%"]
+    assert typed_numbers("الفقرة ٩ هي بيان الائتلاف") == ["٩"]
+    assert typed_numbers("## 4. TF-IDF\n\n1. Use `ngram_range=(2, 2)` as in section 6.") == []
 
 
 def test_there_are_notebooks_and_they_are_stored_without_outputs():
@@ -50,6 +108,8 @@ def test_notebook_runs_and_reproduces_its_figures(sandbox, notebook):
               if o.get("output_type") == "error"]
     assert not errors
     assert tree_hash(sandbox / "corpus") == before, "a notebook wrote into corpus/"
+    expected = PROSE_RULES.get(notebook.name, {}).get("answers", set())
+    assert expected <= answered_sections(executed), "a section lost its generated answer"
     prefix = notebook.name.split("_", 1)[0] + "_"
     made = sorted(p for p in set((sandbox / "figures").iterdir()) - made_before)
     committed = sorted((ROOT / "figures").glob(prefix + "*"))
