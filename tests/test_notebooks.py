@@ -29,6 +29,10 @@ PROSE_RULES = {
         "constants": {"10,000", "20", "+1", "0.05", "5%"},
         "answers": {1, 2, 4, 5, 6, 7},
     },
+    "03_faction_cooccurrence.ipynb": {
+        "constants": {"5"},  # the ±5-word window
+        "answers": {3, 5, 6},
+    },
 }
 
 
