@@ -137,6 +137,23 @@ def test_topic_grid_of_a_model_shows_frex_lift_and_a_document():
     plt.close(fig)
 
 
+def test_topic_grid_captions_fit_their_panel():
+    """A hashtag of social-media text as a top term is cut with an ellipsis, and a caption line
+    keeps the terms that fit in CAPTION_CHARS (it ran into the next panel on SaudiNewsNet)."""
+    from arcorpus.plotting.charts import CAPTION_CHARS
+
+    table = pd.DataFrame({"topic": [0, 0], "term": ["درعا", "ريف"], "weight": [0.3, 0.2]})
+    long = ["#ان_لم_تتغير_عاداتك_فلن_تتغير_فوائدك", "@9abdullah1418", "#ثمان_واربعون_قانونا",
+            "سياسة", "اقتصاد"]
+    lift = pd.DataFrame({"topic": 0, "rank": range(1, 6), "term": long})
+    fig, axes = topic_grid(table, n_cols=1, labels={"lift": lift})
+    line = axes[0, 0].get_xlabel().split("\n")[0]
+    expected = f"lift: {long[0][:15]}…، @9abdullah1418"  # the third term would not fit
+    assert line == shown(expected) and len(expected) <= CAPTION_CHARS
+    assert len(expected + "، " + long[2]) > CAPTION_CHARS
+    plt.close(fig)
+
+
 def test_prevalence_plot_lines_and_bands_per_source():
     from arcorpus.plotting import prevalence_plot
 

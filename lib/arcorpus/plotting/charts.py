@@ -537,6 +537,17 @@ def histogram(
     return fig, axes
 
 
+#: the widest caption line under a topic's bars (characters), as the document's lines
+CAPTION_CHARS = 48
+_TERM_CHARS = 16
+
+
+def _short(word: str) -> str:
+    """A term cut to :data:`_TERM_CHARS` characters with an ellipsis (hashtags such as
+    #ان_لم_تتغير_عاداتك_فلن_تتغير_فوائدك are terms of social-media text)."""
+    return word if len(word) <= _TERM_CHARS else word[:_TERM_CHARS - 1] + "…"
+
+
 def _caption(labels: dict[str, pd.DataFrame], documents: pd.DataFrame | None, key, *,
              topic: str, term: str, n_label_terms: int, doc_chars: int,
              rtl: bool) -> list[str]:
@@ -548,7 +559,9 @@ def _caption(labels: dict[str, pd.DataFrame], documents: pd.DataFrame | None, ke
         rows = frame[frame[topic] == key]
         if "rank" in rows.columns:
             rows = rows.sort_values("rank")
-        words = rows[term].head(n_label_terms).astype(str).tolist()
+        words = [_short(w) for w in rows[term].head(n_label_terms).astype(str)]
+        while len(words) > 1 and len(f"{caption}: " + "، ".join(words)) > CAPTION_CHARS:
+            words.pop()  # a line wider than its panel runs into the next one
         lines.append(display_text(f"{caption}: " + "، ".join(words), rtl=rtl))
     if documents is not None:
         rows = documents[documents[topic] == key]
@@ -556,7 +569,8 @@ def _caption(labels: dict[str, pd.DataFrame], documents: pd.DataFrame | None, ke
             text = " ".join(str(rows.sort_values("share", ascending=False)["text"].iloc[0])
                             .split())
             text = text if len(text) <= doc_chars else text[:doc_chars].rsplit(" ", 1)[0] + " …"
-            lines += [display_text(line, rtl=rtl) for line in textwrap.wrap(f"«{text}»", 48)]
+            lines += [display_text(line, rtl=rtl) for line in textwrap.wrap(f"«{text}»",
+                                                                          CAPTION_CHARS)]
     return lines
 
 
