@@ -744,9 +744,9 @@ def time_series(
     ylabel: str | None = None,
     lang: Lang = "ar",
 ) -> tuple[Figure, Axes]:
-    """Lines over time, one per ``series`` (e.g. an actor), with a legend (read right to left
-    when ``lang="ar"``), and a shaded band from ``lower`` to ``upper`` around each line when
-    given (a confidence interval: a period with few articles shows a wide band).
+    """Lines over time, one per ``series`` (e.g. an actor), with a legend beside the axes (read
+    right to left when ``lang="ar"``), and a shaded band from ``lower`` to ``upper`` around each
+    line when given (a confidence interval: a period with few articles shows a wide band).
 
     Time runs left to right; dates are labelled with numbers only (``07-21``, or ``2015-07``
     over long spans), so an Arabic figure has no English month names. The y label defaults to
@@ -779,13 +779,11 @@ def time_series(
             if lower is not None:
                 ax.fill_between(rows[x], rows[lower], rows[upper], color=line.get_color(),
                                 alpha=0.18, linewidth=0)
-        if len(groups) > 4:  # beside the axes: inside, a long legend hides lines and ticks
-            ax.legend(frameon=False, fontsize=8, markerfirst=not rtl,
-                      alignment="right" if rtl else "left", loc="upper left",
-                      bbox_to_anchor=(1.01, 1.0))
-        elif len(groups) > 1:
-            ax.legend(frameon=False, fontsize=9, markerfirst=not rtl,
-                      alignment="right" if rtl else "left")
+        if len(groups) > 1:  # beside the axes: inside, the legend hid lines and bands (even
+            # at loc="best": four series with bands leave it no free corner on SaudiNewsNet)
+            ax.legend(frameon=False, fontsize=8 if len(groups) > 4 else 9,
+                      markerfirst=not rtl, alignment="right" if rtl else "left",
+                      loc="upper left", bbox_to_anchor=(1.01, 1.0))
         if pd.api.types.is_datetime64_any_dtype(frame[x]):
             _date_axis(ax, frame[x])
         if integer or (integer is None and _whole(frame[y])):
