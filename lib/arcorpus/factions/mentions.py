@@ -512,6 +512,16 @@ class _Found(NamedTuple):
     theatres: list[str]
     roles: list[str]
 
+    @staticmethod
+    def joined(parts: list[_Found], firsts: Iterable[int]) -> _Found:
+        """The parts of consecutive chunks of texts (starting at rows ``firsts``) as one."""
+        firsts = list(firsts)
+        return _Found(np.concatenate([p.row + first for p, first in zip(parts, firsts,
+                                                                         strict=True)]),
+                      *(np.concatenate([getattr(p, name) for p in parts])
+                        for name in ("start", "end", "alias")),
+                      [t for p in parts for t in p.theatres], [r for p in parts for r in p.roles])
+
 
 def _scan_texts(finder: MentionFinder, texts: list[str], dates: list, titles: list[str],
                 places: bool, progress: bool | None) -> _Found:
@@ -589,11 +599,7 @@ def find_mentions(
                                  titles[i:i + size], places, False) for i in chunks)
         parts = list(progress_bar(parts, desc="mentions", unit="chunk", total=len(chunks),
                                   enabled=progress))
-        found = _Found(*(np.concatenate([part[k] + i if k == 0 else part[k]
-                                         for i, part in zip(chunks, parts, strict=True)])
-                         for k in range(4)),
-                       [t for part in parts for t in part.theatres],
-                       [r for part in parts for r in part.roles])
+        found = _Found.joined(parts, chunks)
     row, local, local_end, alias = found.row, found.start, found.end, found.alias
     theatres, roles = found.theatres, found.roles
     base = rows["start"].to_numpy(dtype=np.int64)[row] if "start" in rows.columns else 0
