@@ -787,7 +787,7 @@ def time_series(
         if pd.api.types.is_datetime64_any_dtype(frame[x]):
             _date_axis(ax, frame[x])
         if integer or (integer is None and _whole(frame[y])):
-            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.yaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))
         if xlabel:
             ax.set_xlabel(display_text(xlabel, rtl=rtl))
         ax.set_ylabel(display_text(ylabel if ylabel is not None else label(y, lang), rtl=rtl))
