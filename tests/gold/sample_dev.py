@@ -5,6 +5,8 @@ without any article of the held-out files, so that the development set can be st
 
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER relations
+    # a further fresh sample (other seed and size; articles of every earlier draw left out):
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261128 50
 
 ``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each.
 ``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
@@ -38,25 +40,31 @@ HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 
-def excluded() -> set[str]:
-    """doc_ids of every held-out item (mentions and relations) and of the dev mentions."""
+def excluded(seed: int = SEED) -> set[str]:
+    """doc_ids of every held-out item (mentions and relations); with another seed than the
+    first draw's, of the development items as well."""
     ids = set()
-    for name in ("actors_heldout.json", "relations_heldout.json"):
-        data = json.loads((HELDOUT / name).read_text(encoding="utf-8"))
+    names = [HELDOUT / "actors_heldout.json", HELDOUT / "relations_heldout.json"]
+    if seed != SEED:
+        names += [DEV / "actors_dev.json", DEV / "relations_dev.json"]
+    for name in names:
+        data = json.loads(name.read_text(encoding="utf-8"))
         ids |= {item["doc_id"] for item in data["items"]}
     return ids
 
 
-def draw_mentions(corpus, articles, frame, rng) -> list[dict]:
-    skip = excluded()
+def draw_mentions(corpus, articles, frame, rng, *, seed: int = SEED,
+                  n_paragraphs: int = N_PARAGRAPHS) -> list[dict]:
+    skip = excluded(seed)
     paragraphs = corpus.paragraphs.set_index(["doc_id", "para_id"])
     items = []
     for theatre, rows in frame.items():
         rows = [r for r in rows if articles.iloc[r]["doc_id"] not in skip]
-        for row in sorted(rng.choice(rows, size=N_PARAGRAPHS, replace=False)):
+        for row in sorted(rng.choice(rows, size=n_paragraphs, replace=False)):
             art = articles.iloc[row]
             para = int(rng.integers(art["n_paragraphs"]))
-            items.append({"item": f"d{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
+            prefix = "d" if seed == SEED else "f"  # the first draw's ids, or a fresh draw's
+            items.append({"item": f"{prefix}{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
                           "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
                           "title": art["title"],
                           "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]})
@@ -101,13 +109,18 @@ def draw_relations(corpus, articles, frame, rng) -> list[dict]:
     return chosen
 
 
-def main(source: str, out: str, what: str) -> None:
+def main(source: str, out: str, what: str, seed: str | None = None,
+         n_paragraphs: str | None = None) -> None:
     corpus = arcorpus.load_saudinewsnet(source)
     articles = corpus.articles.sort_values("doc_id").reset_index(drop=True)
     frame = theatres(articles)
-    rng = np.random.default_rng(SEED if what == "mentions" else SEED + 1)
-    items = (draw_mentions if what == "mentions" else draw_relations)(corpus, articles, frame,
-                                                                     rng)
+    seed = int(seed) if seed else SEED
+    rng = np.random.default_rng(seed if what == "mentions" else seed + 1)
+    if what == "mentions":
+        items = draw_mentions(corpus, articles, frame, rng, seed=seed,
+                              n_paragraphs=int(n_paragraphs) if n_paragraphs else N_PARAGRAPHS)
+    else:
+        items = draw_relations(corpus, articles, frame, rng)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{what}_to_annotate.json").write_text(
@@ -116,4 +129,4 @@ def main(source: str, out: str, what: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:6])

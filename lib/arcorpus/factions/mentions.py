@@ -143,6 +143,12 @@ def _quoted(normal: str, start: int, end: int) -> bool:
             and (normal[j] in QUOTES or normal[j] in _BRACKETS_CLOSE))
 
 
+#: a dash between two words, right before or right after a match (الدمام - الرياض)
+_DASH_BEFORE = re.compile(r"\w ?[-–—] ?$")
+_DASH_AFTER = re.compile(r" ?[-–—] ?\w")
+#: the words of a name that introduce its leader (normalised as the keys: ة is ه)
+_LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها) (.+)$")
+
 _LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
 
 
@@ -280,6 +286,16 @@ class MentionFinder:
                 automaton.add_word("ل" + key[1:], (slot, 1, len(key)))
         automaton.make_automaton()
         self._automaton = automaton
+        # a name that says who leads the actor (التحالف بقيادة السعودية، التحالف الذي تقوده
+        # الولايات المتحدة) also mentions the leader: alias row -> (leader's alias row, length)
+        slot_of = {key: slot for slot, key in enumerate(keys)}
+        self._leader: list[tuple[int, int] | None] = []
+        for index, key in enumerate(aliases["key"]):
+            found = _LEADS.search(key)
+            tail = found.group(1) if found else ""
+            rows = self._slot_rows[slot_of[tail]] if tail in slot_of else ()
+            leader = next((r for r in rows if self._actor[r] != self._actor[index]), None)
+            self._leader.append(None if leader is None else (leader, len(tail)))
 
     def find(self, text: str, *, date=None, context: str = "") -> list[tuple[int, int, int]]:
         """``(start, end, alias_index)`` of the mentions in ``text`` (offsets into ``text``)."""
@@ -317,7 +333,7 @@ class MentionFinder:
                 chosen.append((start, end, *decided))
         found = []
         offsets = offset_map(text, normal, MATCH_OPTIONS)
-        chosen = _leftmost_longest(chosen, self._actor)
+        chosen = _leftmost_longest(chosen, self._actor, self._leader)
         for k in range(1, len(chosen)):  # a list of places: في لبنان أو سوريا أو العراق
             if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
                     and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
@@ -332,6 +348,12 @@ class MentionFinder:
             if where is None:
                 where = theatre.article()
             found.append(Mention(start, end, index, where or "", role))
+            leader = self._leader[index] if role == "actor" else None
+            if leader is not None:
+                first, last = view.to_normal(view_end - leader[1], view_end)
+                if offsets is not None:
+                    first, last = offsets.span(first, last)
+                found.append(Mention(first, last, leader[0], where or "", "actor"))
         return found
 
     def _candidates(self, view: str):
@@ -414,6 +436,13 @@ class MentionFinder:
                 rule.compiled[1].match(prev, before=True)
         if rule.condition == "quoted":
             return _quoted(view.normal, *view.to_normal(start, end))
+        if rule.condition == "beside_dash":
+            text = view.text
+            # after the match only at a line start (a dateline): mid-sentence, a dash after a
+            # name opens an aside (قالت إيران - في بيان - إن)
+            return (_DASH_BEFORE.search(text, max(0, start - 4), start) is not None
+                    or ((start == 0 or text[start - 1] == "\n")
+                        and _DASH_AFTER.match(text, end, end + 4) is not None))
         if rule.condition == "article_names":
             if anchors is None:
                 return False
@@ -486,15 +515,18 @@ class _Theatre:
         return self._memo[paragraph]
 
 
-def _leftmost_longest(candidates: list[tuple], actor_of: list[str]) -> list[tuple]:
+def _leftmost_longest(candidates: list[tuple], actor_of: list[str],
+                      leads: list | None = None) -> list[tuple]:
     """Leftmost-longest; two overlapping names of one actor make one span (غارات التحالف +
-    التحالف الدولي = غارات التحالف الدولي)."""
+    التحالف الدولي = غارات التحالف الدولي), which keeps the second name's alias when that
+    one names a leader (``leads``: مقاتلات التحالف + التحالف بقيادة السعودية)."""
     chosen: list[tuple] = []
     for candidate in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
         if chosen and candidate[0] < chosen[-1][1]:
             last = chosen[-1]
             if candidate[1] > last[1] and actor_of[candidate[2]] == actor_of[last[2]]:
-                chosen[-1] = (last[0], candidate[1], *last[2:])
+                index = candidate[2] if leads is not None and leads[candidate[2]] else last[2]
+                chosen[-1] = (last[0], candidate[1], index, *last[3:])
             continue
         chosen.append(candidate)
     return chosen

@@ -25,6 +25,9 @@ example_negative``.
   ``quoted``     the alias stands inside quotes or brackets (``value`` empty).
   ``article_names`` the article names one of ``value`` (actor ids; ``self``: the alias's
                  own actor) by an alias that needs no rule.
+  ``beside_dash`` a dash joins the alias to the word before it (الدمام - الرياض: a route or
+                 a range) or, at the start of a line, to the word after it (الرياض – واس: a
+                 dateline); ``value`` empty.
   ============== ==============================================================================
 
   ``except``: patterns that keep a ``*`` pattern from applying (``الذي`` is not a modifier).
@@ -46,7 +49,7 @@ from pathlib import Path
 import pandas as pd
 
 CONDITIONS = ("prev_word", "next_word", "proclitic", "after_definite", "quoted",
-              "article_names")
+              "article_names", "beside_dash")
 EFFECTS = ("block", "allow", "place")
 RULE_COLUMNS = ["alias", "actor_id", "condition", "value", "except", "effect", "note",
                 "example_positive", "example_negative"]
