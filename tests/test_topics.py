@@ -235,6 +235,20 @@ def test_select_k_in_parallel_and_on_a_sample_gives_the_same_table():
         select_k(texts, [2], sample=500)
 
 
+def test_select_k_scores_perplexity_on_a_capped_subset_of_the_held_out_documents():
+    texts = [f"قصف درعا {i % 7} اشتباكات ريف" if i % 3 else f"مفاوضات جنيف {i % 5} حل سياسي"
+             for i in range(120)]  # 24 held-out documents
+    every = select_k(texts, [2, 3], min_df=1, n_seeds=2, perplexity_docs=None)
+    capped = select_k(texts, [2, 3], min_df=1, n_seeds=2, perplexity_docs=10)
+    high = select_k(texts, [2, 3], min_df=1, n_seeds=2, perplexity_docs=24)
+    # the fits are the same: only the perplexity (on 10 of the 24 documents) differs
+    same = ["k", "coherence_npmi", "coherence_umass", "stability", "n_docs"]
+    pd.testing.assert_frame_equal(every[same], capped[same])
+    assert (capped["perplexity"] > 0).all()
+    assert not np.allclose(capped["perplexity"], every["perplexity"])
+    pd.testing.assert_frame_equal(every, high)  # a cap above the held-out count changes nothing
+
+
 def test_frex_and_lift_against_hand_computation():
     beta = np.array([[0.5, 0.2, 0.2, 0.1], [0.1, 0.1, 0.2, 0.6]])
     # exclusivity (beta over its column sum): topic 0 (.833, .667, .5, .143), topic 1 the rest;

@@ -128,6 +128,10 @@ def sample_rows(n_rows: int, sample: int | float | None, random_state: int) -> n
     return np.sort(np.random.default_rng(random_state).choice(n_rows, size, replace=False))
 
 
+#: :func:`select_k` scores held-out perplexity on at most this many documents
+PERPLEXITY_DOCS = 2000
+
+
 def select_k(
     data: TextData,
     ks: Iterable[int],
@@ -144,6 +148,7 @@ def select_k(
     random_state: int = 0,
     max_iter: int | None = None,
     sample: int | float | None = None,
+    perplexity_docs: int | None = PERPLEXITY_DOCS,
     n_jobs: int = 1,
     progress: bool | None = None,
 ) -> pd.DataFrame:
@@ -158,6 +163,11 @@ def select_k(
     each on one thread, so the table is the same for any ``n_jobs``. ``sample``: fit on a random
     sample of the documents (an int: that many; a float: that share), for a first look at a
     large corpus; the table's ``n_docs`` says how many documents were used.
+    ``perplexity_docs``: the held-out perplexity is scored on at most this many of the held-out
+    documents (one random subset, the same for every K and seed; ``None``: all of them).
+    Inferring a document costs tomotopy a copy of the model, so on SaudiNewsNet's 6,135
+    held-out articles scoring took longer than fitting; 2,000 documents give the perplexity
+    within 3% of all of them (K = 10 and 30, measured) at a third of the cost.
 
     ``max_iter=None``: 50 Gibbs sweeps per tomotopy fit (``engines.SELECT_K_ITER``: as coherent
     as 100 on the SaudiNewsNet benchmark), the engine's default otherwise.
@@ -183,6 +193,8 @@ def select_k(
         cut = max(1, round(counts.shape[0] * (1 - held_out)))
         train, test = counts[np.sort(order[:cut])], counts[np.sort(order[cut:])]
         train_ids = ids.iloc[np.sort(order[:cut])].reset_index(drop=True)
+        if perplexity_docs is not None and test.shape[0] > perplexity_docs:
+            test = test[sample_rows(test.shape[0], int(perplexity_docs), random_state)]
     # NMF's default start (NNDSVD) ignores the seed: its stability is measured from random
     # starts, otherwise it would be 1 by construction (the first seed's terms give coherence)
     init = "random" if method == "nmf" else None
