@@ -172,6 +172,9 @@ def test_document_term_matrix_parallel_equals_serial(corpus):
     parallel, vocab2 = document_term_matrix(paragraphs, n_jobs=2, chunk_size=7)
     assert (vocab == vocab2).all()
     assert (serial != parallel).nnz == 0
+    # int32 counts (a third less memory than int64), summed as int64
+    assert serial.dtype == parallel.dtype == np.int32
+    assert serial.sum(axis=0).dtype == np.int64
 
 
 def test_kwic_matches_variants_and_shows_the_original(corpus):

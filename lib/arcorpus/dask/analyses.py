@@ -47,7 +47,7 @@ from ..terms import kwic as _kwic
 from ..terms.frequencies import GroupTermCounts, frequency_table, group_term_counts
 from ..terms.keyness import Direction, check_filters, keyness_table
 from ..terms.kwic import CONTEXT_COLUMNS, sort_lines
-from ..terms.matrix import _count_chunk
+from ..terms.matrix import COUNT_DTYPE, _count_chunk
 from ..text import ArabicAnalyzer
 from .cluster import ClientLike, get_client, map_partitions, tree_reduce, watch
 from .partitions import Partition, Selection, partitions_of
@@ -247,7 +247,7 @@ def _partition_matrix(corpus: Corpus, unit: Unit | None,
     try:
         matrix, vocabulary = _count_chunk(texts, analyzer)
     except ValueError:  # scikit-learn: "empty vocabulary"
-        return sp.csr_matrix((len(texts), 0), dtype=np.int64), np.zeros(0, dtype=str)
+        return sp.csr_matrix((len(texts), 0), dtype=COUNT_DTYPE), np.zeros(0, dtype=str)
     return matrix.tocsr(), np.asarray(vocabulary, dtype=str)
 
 
@@ -299,6 +299,9 @@ def document_term_matrix(
     if not len(vocabulary):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     blocks = map_partitions(client, _on_vocabulary, counted, union, step="dtm-blocks")
+    # the client lets go of the partitions' own-vocabulary counts: each is freed on its worker
+    # as soon as its block is mapped, so that a worker never holds the matrix twice
+    del counted, vocabularies, union
     if not compute:
         return blocks, vocabulary.astype(object)
     watch(blocks, desc="vocabulary", progress=progress)
