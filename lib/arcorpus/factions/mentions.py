@@ -143,9 +143,35 @@ def _quoted(normal: str, start: int, end: int) -> bool:
             and (normal[j] in QUOTES or normal[j] in _BRACKETS_CLOSE))
 
 
-#: a dash between two words, right before or right after a match (الدمام - الرياض)
-_DASH_BEFORE = re.compile(r"\w ?[-–—] ?$")
-_DASH_AFTER = re.compile(r" ?[-–—] ?\w")
+_DASHES = "-–—"
+
+
+def _dash_before(text: str, start: int) -> bool:
+    """A word, a dash and the match, a space allowed on either side (الدمام - الرياض)? Read
+    character by character: this runs for every country or capital found."""
+    i = start - 1
+    if i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] not in _DASHES:
+        return False
+    i -= 1
+    if i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i].isalnum()
+
+
+def _dash_after(text: str, end: int) -> bool:
+    """The match, a dash and a word (الرياض – واس)."""
+    i = end
+    if i < len(text) and text[i] == " ":
+        i += 1
+    if i >= len(text) or text[i] not in _DASHES:
+        return False
+    i += 1
+    if i < len(text) and text[i] == " ":
+        i += 1
+    return i < len(text) and text[i].isalnum()
+
 #: the words of a name that introduce its leader (normalised as the keys: ة is ه)
 _LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها) (.+)$")
 
@@ -437,12 +463,10 @@ class MentionFinder:
         if rule.condition == "quoted":
             return _quoted(view.normal, *view.to_normal(start, end))
         if rule.condition == "beside_dash":
-            text = view.text
             # after the match only at a line start (a dateline): mid-sentence, a dash after a
             # name opens an aside (قالت إيران - في بيان - إن)
-            return (_DASH_BEFORE.search(text, max(0, start - 4), start) is not None
-                    or ((start == 0 or text[start - 1] == "\n")
-                        and _DASH_AFTER.match(text, end, end + 4) is not None))
+            return _dash_before(view.text, start) or (
+                (start == 0 or view.text[start - 1] == "\n") and _dash_after(view.text, end))
         if rule.condition == "article_names":
             if anchors is None:
                 return False
