@@ -94,25 +94,19 @@ def test_heldout_accuracy_reaches_the_target(segmenter):
     assert result["accuracy"] >= HELDOUT_TARGET, describe("held-out", result)
 
 
-def test_development_accuracy(segmenter):
-    rows = read_gold(HELDOUT / "segmentation_dev.tsv")
-    assert len(rows) == 600
+#: the development sets (errors listed freely): file, number of types, accuracy floor
+DEVELOPMENT = {
+    "development": (HELDOUT / "segmentation_dev.tsv", 600, 0.98),
+    "fresh development": (FRESH, 800, 0.975),
+    "second fresh development": (FRESH2, 1000, 0.98),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEVELOPMENT))
+def test_development_accuracy(segmenter, name):
+    path, size, floor = DEVELOPMENT[name]
+    rows = read_gold(path)
+    assert len(rows) == size
     result = score(rows, segmenter)
-    print("\n" + describe("development", result) + f"; errors: {result['wrong']}")
-    assert result["accuracy"] >= 0.98, result["wrong"]
-
-
-def test_fresh_development_accuracy(segmenter):
-    rows = read_gold(FRESH)
-    assert len(rows) == 800
-    result = score(rows, segmenter)
-    print("\n" + describe("fresh development", result) + f"; errors: {result['wrong']}")
-    assert result["accuracy"] >= 0.975, result["wrong"]
-
-
-def test_second_fresh_development_accuracy(segmenter):
-    rows = read_gold(FRESH2)
-    assert len(rows) == 1000
-    result = score(rows, segmenter)
-    print("\n" + describe("second fresh development", result) + f"; errors: {result['wrong']}")
-    assert result["accuracy"] >= 0.98, result["wrong"]
+    print("\n" + describe(name, result) + f"; errors: {result['wrong']}")
+    assert result["accuracy"] >= floor, result["wrong"]
