@@ -113,6 +113,23 @@ def test_evidence_table_and_escaped_display(seed):
     assert "<script>" not in str(evidence_html(hostile))
 
 
+def test_actor_graph_keeps_the_most_named_actors_on_request(seed):
+    corpus, mentions = seed
+    edges = cooccurrence(mentions, corpus=corpus)
+    whole = actor_graph(edges, mentions)
+    counts = mentions["actor_id"].value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    top = actor_graph(edges, mentions, top_n=3)
+    kept = {actor for actor, _ in ranked[:3]}
+    assert set(top.nodes) <= kept and top.number_of_nodes() >= 2
+    assert all(a in kept and b in kept for a, b in top.edges)
+    assert all(top.edges[a, b] == whole.edges[a, b] for a, b in top.edges)
+    same = actor_graph(edges, mentions, top_n=len(counts))  # a cap above the count: no change
+    assert list(same.nodes) == list(whole.nodes) and list(same.edges) == list(whole.edges)
+    with pytest.raises(ValueError, match="top_n must be at least 1"):
+        actor_graph(edges, mentions, top_n=0)
+
+
 def test_graph_export_for_gephi(seed, tmp_path):
     corpus, mentions = seed
     graph = actor_graph(cooccurrence(mentions, corpus=corpus), mentions, weight="log_dice")

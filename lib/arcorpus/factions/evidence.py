@@ -120,12 +120,15 @@ def mentions_html(corpus: Corpus, mentions: pd.DataFrame, *, max_rows: int = 30)
 
 def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame | pd.Series, *,
                 weight: str = "count", gazetteer: Gazetteer | None = None,
-                isolates: bool = False, relations: pd.DataFrame | None = None) -> nx.Graph:
+                isolates: bool = False, relations: pd.DataFrame | None = None,
+                top_n: int | None = None) -> nx.Graph:
     """A networkx graph: nodes are actors (``mentions``, ``type``, ``label`` = Arabic name,
     ``name_en``), edges carry every measure of ``edges`` and ``weight``. Actors named with
     no other actor are left out unless ``isolates``. ``mentions``: the mentions table, or the
     mentions per actor (a Series indexed by ``actor_id``, as ``arcorpus.dask.mention_counts``
-    gives without gathering the mentions).
+    gives without gathering the mentions). ``top_n``: only the ``top_n`` actors with the most
+    mentions (ties by id) and the edges among them, for a figure a reader can read (a real
+    corpus names 150 actors or more); the edges table keeps them all.
 
     With ``relations`` (:func:`~arcorpus.factions.relations` output), the network is signed:
     every edge also carries ``conflict``, ``cooperation`` and ``neither`` (sentences typed so),
@@ -148,6 +151,13 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame | pd.Series, *,
     graph = nx.Graph()
     counts = mentions if isinstance(mentions, pd.Series) else \
         mentions["actor_id"].value_counts()
+    if top_n is not None:
+        if top_n < 1:
+            raise ValueError(f"top_n must be at least 1, got {top_n}")
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        kept = {actor for actor, _ in ranked[:top_n]}
+        edges = edges[edges["actor_a"].isin(kept) & edges["actor_b"].isin(kept)]
+        counts = counts[counts.index.isin(kept)]
     connected = set(edges["actor_a"]) | set(edges["actor_b"])
     for actor in sorted(connected | (set(counts.index) if isolates else set())):
         graph.add_node(actor, mentions=int(counts.get(actor, 0)),
