@@ -143,7 +143,7 @@ def time_covariates(dates: pd.Series) -> tuple[pd.DataFrame, pd.Timestamp]:
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
     origin = dates.min().normalize()
-    monday = (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+    monday = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
     day = ((dates - dates.min()).dt.total_seconds() / 86400).round(2)
     return pd.DataFrame({"month": dates.dt.strftime("%Y-%m"),
                          "week": monday.dt.strftime("%Y-%m-%d"), "day": day}), origin
