@@ -146,31 +146,20 @@ def _quoted(normal: str, start: int, end: int) -> bool:
 _DASHES = "-–—"
 
 
-def _dash_before(text: str, start: int) -> bool:
-    """A word, a dash and the match, a space allowed on either side (الدمام - الرياض)? Read
-    character by character: this runs for every country or capital found."""
-    i = start - 1
-    if i >= 0 and text[i] == " ":
-        i -= 1
-    if i < 0 or text[i] not in _DASHES:
+def _dash_joins(text: str, i: int, step: int) -> bool:
+    """Reading from ``text[i]`` away from a match (``step`` -1: backwards, 1: forwards): a dash
+    and then a word, a space allowed on either side of the dash (الدمام - الرياض، الرياض –
+    واس)? Character by character: this runs for every country or capital found."""
+    i = _past_space(text, i, step)
+    if not 0 <= i < len(text) or text[i] not in _DASHES:
         return False
-    i -= 1
-    if i >= 0 and text[i] == " ":
-        i -= 1
-    return i >= 0 and text[i].isalnum()
+    i = _past_space(text, i + step, step)
+    return 0 <= i < len(text) and text[i].isalnum()
 
 
-def _dash_after(text: str, end: int) -> bool:
-    """The match, a dash and a word (الرياض – واس)."""
-    i = end
-    if i < len(text) and text[i] == " ":
-        i += 1
-    if i >= len(text) or text[i] not in _DASHES:
-        return False
-    i += 1
-    if i < len(text) and text[i] == " ":
-        i += 1
-    return i < len(text) and text[i].isalnum()
+def _past_space(text: str, i: int, step: int) -> int:
+    return i + step if 0 <= i < len(text) and text[i] == " " else i
+
 
 #: the words of a name that introduce its leader (normalised as the keys: ة is ه)
 _LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها) (.+)$")
@@ -465,8 +454,8 @@ class MentionFinder:
         if rule.condition == "beside_dash":
             # after the match only at a line start (a dateline): mid-sentence, a dash after a
             # name opens an aside (قالت إيران - في بيان - إن)
-            return _dash_before(view.text, start) or (
-                (start == 0 or view.text[start - 1] == "\n") and _dash_after(view.text, end))
+            return _dash_joins(view.text, start - 1, -1) or (
+                (start == 0 or view.text[start - 1] == "\n") and _dash_joins(view.text, end, 1))
         if rule.condition == "article_names":
             if anchors is None:
                 return False
