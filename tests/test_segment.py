@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arcorpus.corpus import iter_sentence_spans, load_corpus
+from arcorpus.corpus.segment import split_sentences
 
 
 def split(text: str) -> list[str]:
@@ -52,6 +53,12 @@ def test_line_ends_always_end_sentences():
     assert corpus.sentences["para_id"].tolist() == [0, 1]
 
 
+def test_an_abbreviation_opening_a_later_text_is_kept_whole():
+    # texts are split joined; the token before a period must not reach back into earlier texts
+    spans = split_sentences(["قال أحمد كلاما", "د. الصالح يكتب", "س. م. – الخبر."])
+    assert spans["doc"].tolist() == [0, 1, 2]
+
+
 arabic_or_any = st.text(
     alphabet=st.one_of(
         st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهوية ءأإآؤئىًٌٍَُِّْـ.!?؟؛،\"«»() \n\t0123456789")),
@@ -73,6 +80,15 @@ def test_sentence_spans_round_trip_for_any_text(text):
     # nothing but white space is lost between sentences
     covered = "".join(text[a:b] for a, b in spans)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@given(st.lists(arabic_or_any, min_size=1, max_size=4))
+def test_texts_split_together_as_each_alone(texts):
+    spans = split_sentences(texts)
+    together = list(zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(),
+                        strict=True))
+    alone = [(d, s, e) for d, text in enumerate(texts) for s, e in iter_sentence_spans(text)]
+    assert together == alone
 
 
 @given(st.lists(arabic_or_any, min_size=1, max_size=4))

@@ -53,7 +53,9 @@ _CLOSERS = "\"'»”’)]}"
 
 def _ends_abbreviation(text: str, start: int, period: int, abbreviations: frozenset[str]) -> bool:
     """True when the period at ``period`` closes an abbreviation rather than a sentence."""
-    token_start = text.rfind(" ", start, period) + 1
+    # the token after the last space, or from the sentence start (never before it: texts are
+    # split joined, and a token reaching back into earlier texts made this quadratic)
+    token_start = text.rfind(" ", start, period) + 1 or start
     token = text[token_start:period].lstrip(_OPENERS)
     if not token:
         return False
