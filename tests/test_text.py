@@ -93,6 +93,25 @@ def test_normalize_is_idempotent(text, opts):
     assert normalize_with(once, opts) == once
 
 
+@given(st.one_of(news_text, pdf_text), options)
+def test_the_replace_path_equals_the_step_by_step_path(text, opts):
+    """normalize_with deletes and replaces the characters it finds with str.replace; the
+    step-by-step path (fold, compose, one regex deletion, digit table) must give the same."""
+    from arcorpus.text.normalize import _DIGIT_TABLE, _fold, _plan
+
+    plan = _plan(opts)
+    expected = _fold(text, plan)
+    for pair, composed in plan.compose:
+        expected = expected.replace(pair, composed + pair[1])
+    if plan.deleted is not None:
+        expected = plan.deleted.sub("", expected)
+    if opts.digits:
+        expected = expected.translate(_DIGIT_TABLE)
+    for source, target in plan.replacements:
+        expected = expected.replace(source, target)
+    assert normalize_with(text, opts) == expected
+
+
 ARABIC_BLOCKS = [chr(c) for c in (*range(0x0600, 0x0700), *range(0xFB50, 0xFE00),
                                    *range(0xFE70, 0xFF00))]
 
