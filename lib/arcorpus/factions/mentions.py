@@ -184,8 +184,8 @@ def _unbalanced(span: str) -> bool:
 
 
 def _year(date) -> int | None:
-    if date is None:
-        return None
+    if date is None or isinstance(date, int):
+        return date  # no date, or the year already
     year = getattr(date, "year", None)  # a Timestamp or datetime (NaT has no int year)
     if isinstance(year, int):
         return year
@@ -317,8 +317,9 @@ class MentionFinder:
         return [(m.start, m.end, m.alias) for m in self.scan(text, date=date, context=context)]
 
     def scan(self, text: str, *, date=None, context: str = "") -> list[Mention]:
-        """The mentions in ``text`` read as one article: ``date`` (its publication date) and
-        ``context`` (its title, say) inform the rules; offsets are into ``text``."""
+        """The mentions in ``text`` read as one article: ``date`` (its publication date, or
+        its year) and ``context`` (its title, say) inform the rules; offsets are into
+        ``text``."""
         normal = normalize_with(text, MATCH_OPTIONS)
         view = _View(normal)
         candidates, places = self._candidates(view.text)
@@ -347,6 +348,8 @@ class MentionFinder:
             if decided is not None:
                 chosen.append((start, end, *decided))
         found = []
+        if not chosen:
+            return found
         offsets = offset_map(text, normal, MATCH_OPTIONS)
         chosen = _leftmost_longest(chosen, self._actor, self._leader)
         for k in range(1, len(chosen)):  # a list of places: في لبنان أو سوريا أو العراق
@@ -568,6 +571,17 @@ class _Found(NamedTuple):
                       [t for p in parts for t in p.theatres], [r for p in parts for r in p.roles])
 
 
+def _years(dates: pd.Series) -> list:
+    """The year of each date, vectorised for a datetime column (None where there is none);
+    other columns as they are (:func:`_year` reads them one by one)."""
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        return dates.tolist()
+    years = dates.dt.year
+    return [None if missing else int(year) for year, missing in
+            zip(years.fillna(0).to_numpy(dtype=np.int64).tolist(), years.isna().tolist(),
+                strict=True)]
+
+
 def _scan_texts(finder: MentionFinder, texts: list[str], dates: list, titles: list[str],
                 places: bool, progress: bool | None) -> _Found:
     """The mentions of ``texts`` (one article each), as arrays: what a worker returns."""
@@ -628,7 +642,7 @@ def find_mentions(
                           table_unit(data) if isinstance(data, pd.DataFrame) else "articles")
         keys = unit_keys(rows)
     texts = rows["text"].tolist()
-    dates = rows["date"].tolist() if "date" in rows.columns else [None] * len(texts)
+    dates = _years(rows["date"]) if "date" in rows.columns else [None] * len(texts)
     titles = rows["title"].fillna("").astype(str).tolist() if "title" in rows.columns and \
         isinstance(data, Corpus) else [""] * len(texts)
     workers = effective_n_jobs(n_jobs)

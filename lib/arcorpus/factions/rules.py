@@ -180,10 +180,14 @@ class Patterns:
             return False
         first = words[0]
         for form in first:
-            if form in self.words or (self.prefixes and any(
-                    form.startswith(p) and len(form) > len(p) for p in self.prefixes)) or (
-                    self.suffixes and any(form.endswith(p) and len(form) > len(p)
-                                          for p in self.suffixes)):
+            # str.startswith/endswith take the whole tuple in one C call; the slow check of
+            # lengths runs only when the form is itself one of the prefixes or suffixes
+            if form in self.words or (self.prefixes and form.startswith(self.prefixes) and (
+                    form not in self.prefixes or any(
+                        form.startswith(p) and len(form) > len(p) for p in self.prefixes))) or (
+                    self.suffixes and form.endswith(self.suffixes) and (
+                        form not in self.suffixes or any(
+                            form.endswith(p) and len(form) > len(p) for p in self.suffixes))):
                 return True
         for pattern in self.multi:
             n = len(pattern)
