@@ -79,12 +79,9 @@ class _View:
 
     def _kept_indices(self) -> np.ndarray:
         if self._kept is None:
-            marked = self.normal
-            for quote in QUOTES:
-                if quote in marked:
-                    marked = marked.replace(quote, "\0")
-            codes = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32)
-            kept = np.flatnonzero(codes)
+            codes = np.frombuffer(self.normal.encode("utf-32-le", "surrogatepass"),
+                                  dtype=np.uint32)
+            kept = np.flatnonzero(~_IS_QUOTE[codes])
             space = codes[kept] == 32
             double = np.zeros(len(kept), dtype=bool)
             double[1:] = space[1:] & space[:-1]
@@ -99,6 +96,8 @@ class _View:
 
 
 _SPACES = re.compile("  +")
+_IS_QUOTE = np.zeros(0x110000, dtype=bool)
+_IS_QUOTE[[ord(q) for q in QUOTES]] = True
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:

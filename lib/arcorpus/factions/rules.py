@@ -155,7 +155,7 @@ class Patterns:
     """Word patterns compiled for matching: exact single words in a set, single-word
     prefixes (``ال*``) in a tuple, several-word patterns apart."""
 
-    __slots__ = ("multi", "prefixes", "suffixes", "words")
+    __slots__ = ("_nearest", "multi", "prefixes", "suffixes", "words")
 
     def __init__(self, patterns: tuple[tuple[str, ...], ...]) -> None:
         single = [p[0] for p in patterns if len(p) == 1]
@@ -163,6 +163,14 @@ class Patterns:
         self.prefixes = tuple(w[:-1] for w in single if w.endswith("*") and len(w) > 1)
         self.suffixes = tuple(w[1:] for w in single if w.startswith("*") and len(w) > 1)
         self.multi = tuple(p for p in patterns if len(p) > 1)
+        # the several-word patterns by the word nearest the alias (its last word before the
+        # alias, its first after), so a match only tries those whose nearest word is there;
+        # key '*' holds the patterns whose nearest word is itself a pattern (ال*)
+        self._nearest: dict[bool, dict[str, list]] = {True: {}, False: {}}
+        for pattern in self.multi:
+            for before, near in ((True, pattern[-1]), (False, pattern[0])):
+                key = "*" if near.startswith("*") or near.endswith("*") else near
+                self._nearest[before].setdefault(key, []).append(pattern)
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes or self.suffixes or self.multi)
@@ -189,7 +197,11 @@ class Patterns:
                         form not in self.suffixes or any(
                             form.endswith(p) and len(form) > len(p) for p in self.suffixes))):
                 return True
-        for pattern in self.multi:
+        if not self.multi:
+            return False
+        nearest = self._nearest[before]
+        tried = [p for form in first for p in nearest.get(form, ())]
+        for pattern in (*tried, *nearest.get("*", ())):
             n = len(pattern)
             if len(words) < n:
                 continue

@@ -40,6 +40,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 #: Combining marks deleted by ``tashkeel=True``.
 TASHKEEL = (
     "\u0610-\u061a"  # Quranic honorifics and small high letters
@@ -249,7 +251,33 @@ def deleted_positions(text: str, options: NormalizeOptions) -> list[int]:
     plan = _plan(options)
     if plan.deleted is None:
         return []
-    return [m.start() for m in plan.deleted.finditer(_fold(text, plan))]
+    return _deleted_positions(text, plan, _kinds(text, options))
+
+
+_DELETED, _FOLDED = 1, 2
+
+
+@cache
+def _kind_table(options: NormalizeOptions) -> np.ndarray:
+    """Code point -> 1 (deleted), 2 (folded: presentation forms, Persian letters) or 0."""
+    plan = _plan(options)
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[[ord(c) for c in plan.replaced if plan.replaced[c] == ""]] = _DELETED
+    table[[ord(c) for c in plan.folded_chars]] = _FOLDED
+    return table
+
+
+def _kinds(text: str, options: NormalizeOptions) -> np.ndarray:
+    """The kind (see :func:`_kind_table`) of every character of ``text``, in one numpy step
+    where three regex scans (fold, expand, delete) cost three times as much."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _kind_table(options)[codes]
+
+
+def _deleted_positions(text: str, plan: _Plan, kinds: np.ndarray) -> list[int]:
+    if (kinds == _FOLDED).any():  # folding may bring marks: delete from the folded text
+        return [m.start() for m in plan.deleted.finditer(_fold(text, plan))]
+    return np.flatnonzero(kinds == _DELETED).tolist()
 
 
 def offset_map(text: str, normal: str, options: NormalizeOptions) -> OffsetMap | None:
@@ -289,7 +317,8 @@ class OffsetMap:
         self._lengths: list[int] = []
         self._extra: list[int] = []
         self._origins: list[int] = []
-        if plan.expanding is not None and plan.fold is not None:
+        kinds = _kinds(text, options)
+        if plan.expanding is not None and plan.fold is not None and (kinds == _FOLDED).any():
             extra = 0
             for match in plan.expanding.finditer(text):
                 length = len(plan.fold[ord(match.group())])
@@ -299,7 +328,7 @@ class OffsetMap:
                 extra += length - 1
                 self._extra.append(extra)
         # 2. deletions, in the folded text: the k-th happened at normalised index deleted[k] - k
-        deleted = deleted_positions(text, options)
+        deleted = _deleted_positions(text, plan, kinds) if plan.deleted is not None else []
         self._shifted = [position - k for k, position in enumerate(deleted)]
         self._deleted = set(deleted)
         self.identity = not deleted and not self._starts
