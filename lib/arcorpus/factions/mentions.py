@@ -56,16 +56,17 @@ class Mention(NamedTuple):
 class _View:
     """The normalised text with every quote deleted and a space that would follow another
     space deleted (so تنظيم "الدولة" reads تنظيم الدولة, ``" تحرير الشام "`` reads
-    `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i is
-    normal index ``kept[i]``. The view is made with ``str.replace`` (memchr speed; translate
-    is far slower); ``kept`` only when a mention is mapped back (vectorised with numpy), since
-    most texts with a quote have no mention to map."""
+    `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i
+    is normal index i plus the number of deletions up to it (``bisect`` on the deletions, as
+    in :class:`~arcorpus.text.normalize.OffsetMap`). The view is made with ``str.replace``
+    (memchr speed; translate is far slower); the deletions are listed only when a mention is
+    mapped back, since most texts with a quote have no mention to map."""
 
-    __slots__ = ("_kept", "normal", "text")
+    __slots__ = ("_shifted", "normal", "text")
 
     def __init__(self, normal: str) -> None:
         self.normal = normal
-        self._kept = None
+        self._shifted = None
         self.text = normal
         if "  " not in normal and not any(q in normal for q in QUOTES):
             return
@@ -77,27 +78,31 @@ class _View:
             text = _SPACES.sub(" ", text)
         self.text = text
 
-    def _kept_indices(self) -> np.ndarray:
-        if self._kept is None:
-            codes = np.frombuffer(self.normal.encode("utf-32-le", "surrogatepass"),
-                                  dtype=np.uint32)
-            kept = np.flatnonzero(~_IS_QUOTE[codes])
-            space = codes[kept] == 32
-            double = np.zeros(len(kept), dtype=bool)
-            double[1:] = space[1:] & space[:-1]
-            self._kept = kept[~double]
-        return self._kept
+    def _deletions(self) -> list[int]:
+        """``d - k`` for the k-th deleted position d of the normal text: in a run of spaces and
+        quotes, every quote and every space but the first."""
+        if self._shifted is None:
+            deleted = []
+            for run in _DELETED_RUNS.finditer(self.normal):
+                first, text = run.start(), run.group()
+                keep = text.find(" ")  # -1 when the run is all quotes
+                deleted.extend(first + i for i in range(len(text)) if i != keep)
+            self._shifted = [position - k for k, position in enumerate(deleted)]
+        return self._shifted
 
     def to_normal(self, start: int, end: int) -> tuple[int, int]:
         if self.text is self.normal:
             return start, end
-        kept = self._kept_indices()
-        return int(kept[start]), int(kept[end - 1]) + 1
+        shifted = self._deletions()
+        last = end - 1
+        return start + bisect_right(shifted, start), last + bisect_right(shifted, last) + 1
 
 
 _SPACES = re.compile("  +")
-_IS_QUOTE = np.zeros(0x110000, dtype=bool)
-_IS_QUOTE[[ord(q) for q in QUOTES]] = True
+#: runs of the characters the view deletes some of: spaces and quotes (two or more), a quote;
+#: written to begin with one character class, which lets the regex engine skip to candidates
+_DELETED_RUNS = re.compile(f"[ {re.escape(QUOTES)}](?:[ {re.escape(QUOTES)}]+|"
+                           f"(?<=[{re.escape(QUOTES)}]))")
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -105,7 +110,7 @@ def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
     before = text[max(0, start - 60):start].rstrip("وفبكل")  # a proclitic glued to the alias
     if not before or not before[-1].isspace():
         return []
-    return _words_outward(reversed(before.split()), inner=-1, n=n)
+    return _words_outward(reversed(before.rsplit(None, n)[-n:]), inner=-1, n=n)
 
 
 def _next_words(text: str, end: int, n: int = 3) -> list[str]:
