@@ -80,13 +80,28 @@ class _View:
 
     def _deletions(self) -> list[int]:
         """``d - k`` for the k-th deleted position d of the normal text: in a run of spaces and
-        quotes, every quote and every space but the first."""
+        quotes, every quote and every space but the first. The runs are found from their
+        quotes and double spaces with ``str.find`` (memchr speed; a regex scan of every
+        space cost five times as much)."""
         if self._shifted is None:
-            deleted = []
-            for run in _DELETED_RUNS.finditer(self.normal):
-                first, text = run.start(), run.group()
-                keep = text.find(" ")  # -1 when the run is all quotes
-                deleted.extend(first + i for i in range(len(text)) if i != keep)
+            normal = self.normal
+            marks = []
+            for mark in (*QUOTES, "  "):
+                i = normal.find(mark)
+                while i >= 0:
+                    marks.append(i)
+                    i = normal.find(mark, i + 1)
+            deleted, covered, size = [], -1, len(normal)
+            for i in sorted(marks):
+                if i < covered:
+                    continue  # inside a run already listed
+                first, covered = i, i + 1
+                while first > 0 and normal[first - 1] in _RUN:
+                    first -= 1
+                while covered < size and normal[covered] in _RUN:
+                    covered += 1
+                keep = normal.find(" ", first, covered)  # -1 when the run is all quotes
+                deleted.extend(j for j in range(first, covered) if j != keep)
             self._shifted = [position - k for k, position in enumerate(deleted)]
         return self._shifted
 
@@ -99,10 +114,8 @@ class _View:
 
 
 _SPACES = re.compile("  +")
-#: runs of the characters the view deletes some of: spaces and quotes (two or more), a quote;
-#: written to begin with one character class, which lets the regex engine skip to candidates
-_DELETED_RUNS = re.compile(f"[ {re.escape(QUOTES)}](?:[ {re.escape(QUOTES)}]+|"
-                           f"(?<=[{re.escape(QUOTES)}]))")
+#: the characters of a run the view deletes some of (every quote, every space but the first)
+_RUN = frozenset(" " + QUOTES)
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:

@@ -40,8 +40,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
-
 #: Combining marks deleted by ``tashkeel=True``.
 TASHKEEL = (
     "\u0610-\u061a"  # Quranic honorifics and small high letters
@@ -251,33 +249,26 @@ def deleted_positions(text: str, options: NormalizeOptions) -> list[int]:
     plan = _plan(options)
     if plan.deleted is None:
         return []
-    return _deleted_positions(text, plan, _kinds(text, options))
+    return _deletions(text, plan)[0]
 
 
-_DELETED, _FOLDED = 1, 2
-
-
-@cache
-def _kind_table(options: NormalizeOptions) -> np.ndarray:
-    """Code point -> 1 (deleted), 2 (folded: presentation forms, Persian letters) or 0."""
-    plan = _plan(options)
-    table = np.zeros(0x110000, dtype=np.uint8)
-    table[[ord(c) for c in plan.replaced if plan.replaced[c] == ""]] = _DELETED
-    table[[ord(c) for c in plan.folded_chars]] = _FOLDED
-    return table
-
-
-def _kinds(text: str, options: NormalizeOptions) -> np.ndarray:
-    """The kind (see :func:`_kind_table`) of every character of ``text``, in one numpy step
-    where three regex scans (fold, expand, delete) cost three times as much."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return _kind_table(options)[codes]
-
-
-def _deleted_positions(text: str, plan: _Plan, kinds: np.ndarray) -> list[int]:
-    if (kinds == _FOLDED).any():  # folding may bring marks: delete from the folded text
-        return [m.start() for m in plan.deleted.finditer(_fold(text, plan))]
-    return np.flatnonzero(kinds == _DELETED).tolist()
+def _deletions(text: str, plan: _Plan) -> tuple[list[int], bool]:
+    """Positions of the characters deleted, and whether ``text`` holds presentation forms or
+    Persian letters, from one scan for the rarer characters (the ``work`` class, whose
+    character-class prefix the regex engine skips to). A text with folded characters is
+    folded first, which may bring marks."""
+    deleted = []
+    if plan.work is None:
+        return deleted, False
+    for match in plan.work.finditer(text):
+        char = match.group()
+        if char in plan.folded_chars:
+            if plan.deleted is None:
+                return [], True
+            return [m.start() for m in plan.deleted.finditer(_fold(text, plan))], True
+        if not plan.replaced.get(char, "x"):
+            deleted.append(match.start())
+    return deleted, False
 
 
 def offset_map(text: str, normal: str, options: NormalizeOptions) -> OffsetMap | None:
@@ -317,8 +308,8 @@ class OffsetMap:
         self._lengths: list[int] = []
         self._extra: list[int] = []
         self._origins: list[int] = []
-        kinds = _kinds(text, options)
-        if plan.expanding is not None and plan.fold is not None and (kinds == _FOLDED).any():
+        deleted, folded = _deletions(text, plan)
+        if folded and plan.expanding is not None and plan.fold is not None:
             extra = 0
             for match in plan.expanding.finditer(text):
                 length = len(plan.fold[ord(match.group())])
@@ -328,7 +319,6 @@ class OffsetMap:
                 extra += length - 1
                 self._extra.append(extra)
         # 2. deletions, in the folded text: the k-th happened at normalised index deleted[k] - k
-        deleted = _deleted_positions(text, plan, kinds) if plan.deleted is not None else []
         self._shifted = [position - k for k, position in enumerate(deleted)]
         self._deleted = set(deleted)
         self.identity = not deleted and not self._starts
