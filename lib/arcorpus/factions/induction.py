@@ -45,7 +45,7 @@ from .gazetteer import (
     _variants,
     load_gazetteer,
 )
-from .mentions import MentionFinder
+from .mentions import MentionFinder, as_finder
 
 HEAD_NOUNS = ("جبهة", "لواء", "ألوية", "كتائب", "كتيبة", "فرقة", "حركة", "جيش", "تنظيم", "قوات",
               "هيئة", "فيلق", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "حزب", "تجمع",
@@ -149,7 +149,7 @@ def suggest_actors(
         >>> table = suggest_actors(corpus, min_count=5)  # doctest: +SKIP
         >>> table[["candidate", "count", "n_docs"]].head()  # doctest: +SKIP
     """
-    finder = gazetteer if isinstance(gazetteer, MentionFinder) else MentionFinder(gazetteer)
+    finder = as_finder(gazetteer)
     if isinstance(data, Corpus):
         frame = data.articles
     elif isinstance(data, pd.DataFrame):
