@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib.resources import files
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arcorpus.corpus import load_corpus
 from arcorpus.factions import (
@@ -321,3 +324,19 @@ def test_mentions_are_the_same_for_any_n_jobs(monkeypatch):
     two = find_mentions(corpus, places=True, n_jobs=2)
     assert len(one) > 300 and one["role"].eq("place").any() and one["theatre"].nunique() > 1
     pd.testing.assert_frame_equal(one, two)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابت ن\"«»“”'‘’")), max_size=60))
+def test_the_quote_free_view_maps_every_character_back(normal):
+    """The view deletes quotes and doubled spaces; each of its characters maps back to the
+    same character of the text, in order, and a span maps to the span that holds it."""
+    from arcorpus.factions.mentions import QUOTES, _View
+
+    view = _View(normal)
+    assert view.text == re.sub("  +", " ", "".join(c for c in normal if c not in QUOTES))
+    back = [view.to_normal(i, i + 1)[0] for i in range(len(view.text))]
+    assert [normal[j] for j in back] == list(view.text)
+    assert back == sorted(set(back))
+    for start in range(len(view.text)):
+        for end in range(start + 1, len(view.text) + 1):
+            assert view.to_normal(start, end) == (back[start], back[end - 1] + 1)
