@@ -188,14 +188,8 @@ class Patterns:
             return False
         first = words[0]
         for form in first:
-            # str.startswith/endswith take the whole tuple in one C call; the slow check of
-            # lengths runs only when the form is itself one of the prefixes or suffixes
-            if form in self.words or (self.prefixes and form.startswith(self.prefixes) and (
-                    form not in self.prefixes or any(
-                        form.startswith(p) and len(form) > len(p) for p in self.prefixes))) or (
-                    self.suffixes and form.endswith(self.suffixes) and (
-                        form not in self.suffixes or any(
-                            form.endswith(p) and len(form) > len(p) for p in self.suffixes))):
+            if form in self.words or _affixed(form, self.prefixes, str.startswith) or \
+                    _affixed(form, self.suffixes, str.endswith):
                 return True
         if not self.multi:
             return False
@@ -209,6 +203,14 @@ class Patterns:
             if all(self._one(p, forms) for p, forms in zip(pattern, near, strict=True)):
                 return True
         return False
+
+
+def _affixed(form: str, affixes: tuple[str, ...], test) -> bool:
+    """``form`` begins (``test=str.startswith``) or ends (``str.endswith``) with one of
+    ``affixes`` and is longer than it. The whole tuple is tested in one C call; lengths are
+    checked one by one only when the form is itself one of the affixes."""
+    return bool(affixes) and test(form, affixes) and (
+        form not in affixes or any(test(form, a) and len(form) > len(a) for a in affixes))
 
 
 def word_forms(words: list[str], *, before: bool) -> list[tuple[str, ...]]:
