@@ -283,6 +283,26 @@ def test_hard_clitic_cases(word, expected):
     assert "+".join(segment_clitics(word)) == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # ال + ت...: a form-VIII verb or verbal noun keeps two or three letters after الت
+        ("التحمت", "التحمت"), ("التقتهم", "التقتهم"), ("التزام", "التزام"),
+        ("التزاماتها", "التزاماتها"), ("التحقوا", "التحقوا"),
+        # ... a longer noun takes the article
+        ("التنفيذي", "ال+تنفيذي"), ("التسعينات", "ال+تسعينات"), ("التكريرية", "ال+تكريرية"),
+        # ب ك + a noun with a pronoun suffix: the noun takes the article (الإمكان، العادة)
+        ("بإمكانهم", "ب+إمكانهم"), ("بموجبه", "ب+موجبه"), ("كعادته", "ك+عادته"),
+        ("وبإمكانها", "و+ب+إمكانها"),
+        # ... not a verb (كشفته), nor a name (كلوني، بعلبك), nor كلتا
+        ("كشفته", "كشفته"), ("كلوني", "كلوني"), ("بعلبك", "بعلبك"), ("كلتيهما", "كلتيهما"),
+        ("بعضهم", "بعضهم"), ("بلادهم", "بلادهم"),
+    ],
+)
+def test_morphological_evidence_for_the_article_and_prepositions(word, expected):
+    assert "+".join(segment_clitics(word)) == expected
+
+
 def test_wordfreq_evidence_is_read_lazily_through_a_cache_in_the_user_cache_folder(
         tmp_path, monkeypatch):
     from arcorpus.text import evidence

@@ -81,6 +81,19 @@ OWN_WORD_ZIPF = 2.0
 SHORT_STEM_ZIPF = 3.5
 #: ال + ت... attested this much more often than the remainder: a form-VIII verb (التحمت)
 VERB_VIII_MARGIN = 1.0
+#: endings stripped (after a pronoun suffix) before asking whether ال + ت... can be a form-VIII
+#: verb or verbal noun: التقينا، التحقوا، التزامات keep two or three letters after الت, a noun
+#: such as التنفيذي، التسعينات، التكريرية keeps more, so its ال is the article
+_VIII_ENDINGS = ("توا", "تما", "يين", "يون", "ية", "ات", "تم", "تن", "نا", "وا", "ين", "ون",
+                 "ان", "ت", "ة", "ي", "ا", "ن")
+#: ب ك + a noun with a pronoun suffix (بإمكانهم، بموجبه، كعادته): split when the noun takes
+#: the article at least this often (Zipf) and this much more often than the whole form would
+#: (الإمكان vs البإمكان), the test a dictionary-free reader applies; ك also needs the whole
+#: form, read as a noun or as a verb, no more frequent than the noun (كشفته is a verb)
+ARTICLE_ZIPF = 3.0
+ARTICLE_MARGIN = 1.5
+#: the pronoun suffixes of that test (ي and ك are left out: كلوني، بعلبك are names)
+ARTICLE_TEST_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه")
 #: words beginning with ل that usually follow the preposition ل without the article (للحاق بـ
 #: "to catch up with"); every other لل is ل + ال, as the guidelines write it
 INDEFINITE_AFTER_LAM = frozenset({"لحاق"})
@@ -220,7 +233,26 @@ class CliticSegmenter:
         margin = MARGINS[clitic]
         if clitic in FUNCTION_WORD_MARGINS and rest in self.stopwords:
             margin = FUNCTION_WORD_MARGINS[clitic]
-        return whole - remainder < margin
+        return whole - remainder < margin or self._noun_takes_article(word, rest, clitic)
+
+    def _noun_takes_article(self, word: str, rest: str, clitic: str) -> bool:
+        """ب ك + a noun with a pronoun suffix: بإمكانهم is ب + إمكانهم because الإمكان is
+        common and البإمكان is not (see ``ARTICLE_ZIPF``)."""
+        if clitic not in "بكل":
+            return False
+        rest_base = _without_pronoun(rest, ARTICLE_TEST_SUFFIXES)
+        if rest_base is None:
+            return False
+        zipf = self._zipf
+        noun = zipf("ال" + rest_base)
+        word_base = _without_pronoun(word, ARTICLE_TEST_SUFFIXES) or word
+        if noun < ARTICLE_ZIPF or noun - zipf("ال" + word_base) < ARTICLE_MARGIN:
+            return False
+        if clitic == "ك":  # كشفته: the whole form as a verb (كشفت) is the commoner reading
+            verb = _without_pronoun(word, ARTICLE_TEST_SUFFIXES, noun=False) or word
+            if max(zipf(word_base), zipf(verb)) > zipf(rest_base):
+                return False
+        return True
 
     # the rules ------------------------------------------------------------------------------
 
@@ -274,12 +306,25 @@ class CliticSegmenter:
         if self._whole(word):
             return (word,)
         stem = word[2:]
-        if stem[0] == "ت":  # التحمت، التفوا; with an object pronoun, التقتهم as التقت
+        if stem[0] == "ت" and _could_be_form_viii(word):
+            # التحمت، التفوا; with an object pronoun, التقتهم as التقت
             verb = _without_pronoun(word, PRONOUN_SUFFIXES, noun=False)
             for form in (word, verb) if verb is not None else (word,):
                 if self._zipf(form) - self._zipf(form[2:]) >= VERB_VIII_MARGIN:
                     return (word,)
         return ("ال", stem)
+
+
+def _could_be_form_viii(word: str) -> bool:
+    """Whether ال + ت... can be a form-VIII verb or verbal noun (التقتهم، التزاماتها): two or
+    three letters after الت once a pronoun suffix and one ending are stripped."""
+    core = word[3:]
+    for endings in (PRONOUN_SUFFIXES, _VIII_ENDINGS):
+        for ending in endings:
+            if core.endswith(ending) and len(core) > len(ending) + 1:
+                core = core[:-len(ending)]
+                break
+    return len(core) <= 3
 
 
 def segment_clitics(word: str, *, keep: Iterable[str] = ()) -> tuple[str, ...]:
