@@ -49,7 +49,9 @@ def evaluate_mentions(
 
     Scoring (the gold file's rule): a prediction matches a gold mention when both are in the
     same paragraph, name the same actor and their spans overlap; each gold mention is matched
-    once; predictions that overlap an ``optional`` span are ignored.
+    once; a prediction that matches no gold mention but overlaps an ``optional`` span is
+    ignored (one that matches a gold mention is a hit even if an optional span overlaps it:
+    المملكة marked optional inside التحالف بقيادة المملكة).
 
     Returns:
         ``{"precision", "recall", "f1", "per_actor": DataFrame, "misses": DataFrame,
@@ -60,19 +62,20 @@ def evaluate_mentions(
     def overlaps(a, b) -> bool:
         return a.paragraph == b.paragraph and a.start < b.end and b.start < a.end
 
-    scored = [p for p in predicted.itertuples(index=False)
-              if not any(overlaps(p, o) for o in optional.itertuples(index=False))]
     used: set[int] = set()
     hits = []
     false_hits = []
-    for p in scored:
+    scored = []
+    for p in predicted.itertuples(index=False):
         match = next((i for i, g in enumerate(gold.itertuples(index=False))
                       if i not in used and g.actor_id == p.actor_id and overlaps(p, g)), None)
-        if match is None:
-            false_hits.append(p)
-        else:
+        if match is not None:  # a hit, even where an optional span overlaps it too
             used.add(match)
             hits.append(p.actor_id)
+            scored.append(p)
+        elif not any(overlaps(p, o) for o in optional.itertuples(index=False)):
+            false_hits.append(p)
+            scored.append(p)
     misses = gold.iloc[[i for i in range(len(gold)) if i not in used]]
     tp = len(hits)
     precision = tp / len(scored) if scored else 1.0
@@ -215,14 +218,14 @@ def score_items(predicted: pd.DataFrame, gold: dict, *, types: dict[str, str] | 
     counts: dict[tuple[str, str], list[int]] = {}
     for item in gold["items"]["item"]:
         optional = optional_by.get(item, [])
-        scored = [p for p in predicted_by.get(item, [])
-                  if not any(p[0] < o[1] and o[0] < p[1] for o in optional)]
         wanted = gold_by.get(item, [])
         used: set[int] = set()
-        for start, end, actor in scored:
-            counts.setdefault((theatre[item], actor), [0, 0, 0])[1] += 1
+        for start, end, actor in predicted_by.get(item, []):
             match = next((i for i, g in enumerate(wanted) if i not in used and g[2] == actor
                           and start < g[1] and g[0] < end), None)
+            if match is None and any(start < o[1] and o[0] < end for o in optional):
+                continue  # no hit, but inside an optional span: not counted
+            counts.setdefault((theatre[item], actor), [0, 0, 0])[1] += 1
             if match is not None:
                 used.add(match)
                 counts[(theatre[item], actor)][2] += 1
