@@ -33,8 +33,10 @@ are required, the others default to empty):
     alef forms, ta marbuta and alef maqsura need no rows: matching normalises them (see
     ``MATCH_OPTIONS``); quotes and spaces inside a name are the matcher's business.
 
-``templates.csv``: ``template, note``: organs of a state, ``{m}``/``{f}`` standing for its
-    masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``).
+``templates.csv``: ``template, note, home``: organs of a state, ``{m}``/``{f}`` standing for its
+    masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``). ``home`` = ``yes``: the
+    organ named bare (وزارة الداخلية، القوات المسلحة) is the outlet's own state in its own
+    press, used with ``load_gazetteer(home=...)``.
 
 ``places.csv``: ``place, country, theatre, kind``: country names, capitals, cities and
     demonyms; the places of the four theatres tell an article's theatre, and country names and
@@ -175,6 +177,7 @@ def load_gazetteer(
     theatres: str | Iterable[str] | os.PathLike | None = None,
     *,
     folder: str | os.PathLike | None = None,
+    home: str | None = None,
 ) -> Gazetteer:
     """Load the gazetteer, all of it or the actors of some theatres.
 
@@ -185,6 +188,11 @@ def load_gazetteer(
             (``load_gazetteer("my_folder/")``).
         folder: a folder with ``actors.csv`` and ``aliases.csv`` (and optionally the other
             files) to load instead of the kit's own.
+        home: the actor id of the state whose press the corpus is (``"saudi_arabia"`` for
+            SaudiNewsNet): a paper names its own state's organs bare (وزارة الداخلية،
+            القوات المسلحة، مجلس الوزراء), so these become aliases of that state (the
+            ``home`` organs of ``templates.csv``), except before a definite modifier (وزارة
+            الداخلية العراقية is another state's). ``None`` (default): no bare organ counts.
 
     Raises ``ValueError`` naming the file and the problem for unknown actors, rules, theatres
     or conditions, duplicate actor ids, or one alias given to two actors in the same theatre.
@@ -232,10 +240,13 @@ def load_gazetteer(
         "actor_id": actors["actor_id"], "alias": actors["name_ar"], "from_year": "",
         "to_year": "", "rule": "", "theatres": "", "source": "name"})], ignore_index=True)
     aliases = aliases.drop_duplicates(["actor_id", "alias"]).reset_index(drop=True)
-    aliases = _expand(aliases, actors,
-                      _read(root / "templates.csv", ["template"], required=False),
+    templates = _read(root / "templates.csv", ["template"], ["home"], required=False)
+    if home is not None and home not in set(actors["actor_id"]):
+        raise ValueError(f"home={home!r} is not an actor of the gazetteer "
+                         f"({root / 'actors.csv'})")
+    aliases = _expand(aliases, actors, templates,
                       _read(root / "variants.csv", ["find", "replace", "where"],
-                            required=False))
+                            required=False), home=home)
     _check_clashes(aliases, root)
     places = _read(root / "places.csv", ["place", "country", "theatre", "kind"],
                    required=False)
@@ -243,17 +254,49 @@ def load_gazetteer(
     loaded = set(actors["actor_id"])
     rules = tuple(r for r in read_rules(root / "rules.csv", all_ids, _key)
                   if r.actor_id in ("*", "@place") or r.actor_id in loaded) + \
-        tuple(legacy_rules(aliases, _key))
+        tuple(legacy_rules(aliases, _key)) + tuple(_home_rules(aliases, home))
     return Gazetteer(actors.reset_index(drop=True), aliases.reset_index(drop=True), places,
                      rules, chosen)
 
 
+#: words after a bare home organ that do not make it another state's (a day, a relative)
+_NOT_MODIFIERS = ("الذي|التي|الذين|اليوم|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|"
+                  "الجمعة|السبت")
+
+
+#: posts before a bare home organ: the organ is part of a person's title
+_POSTS = "رئيس|نائب|وزير|عضو|أعضاء|الأعلى|مستشار|أمين|مساعد|وكيل|متحدث|المتحدث|ناطق|الناطق"
+
+
+def _home_rules(aliases: pd.DataFrame, home: str | None) -> list[Rule]:
+    """A bare home organ followed by a definite word is another state's organ or part of a
+    longer name (وزارة الداخلية العراقية), not the home state."""
+    if home is None:
+        return []
+    keys = sorted(set(aliases.loc[aliases["source"] == "home", "key"]))
+    exceptions = tuple((_key(w),) for w in _NOT_MODIFIERS.split("|"))
+    posts = tuple((_key(w),) for w in _POSTS.split("|"))
+    return [rule for key in keys for rule in (
+        Rule(alias=key, actor_id=home, condition="next_word", patterns=(("ال*",),),
+             exceptions=exceptions, effect="block",
+             note="a bare home organ before a definite modifier is another state's"),
+        Rule(alias=key, actor_id=home, condition="prev_word", patterns=posts, exceptions=(),
+             effect="block", note="part of a person's title (نائب رئيس مجلس الوزراء)"))]
+
+
 def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
-            variants: pd.DataFrame) -> pd.DataFrame:
+            variants: pd.DataFrame, *, home: str | None = None) -> pd.DataFrame:
     """Listed aliases, plus the organs of each state (templates), plus every spelling variant;
-    keys normalised; listed rows first, a generated key never overriding a listed one."""
+    keys normalised; listed rows first, a generated key never overriding a listed one. With a
+    ``home`` state, its organs named bare (the ``home`` templates without the adjective)."""
     rows = listed.assign(key=[_key(a) for a in listed["alias"]])
     generated = []
+    if home is not None:
+        for template, bare in zip(templates["template"], templates["home"], strict=True):
+            if bare == "yes":
+                alias = " ".join(w for w in template.split() if w not in ("{m}", "{f}"))
+                generated.append({"actor_id": home, "alias": alias, "from_year": "",
+                                  "to_year": "", "rule": "", "theatres": "", "source": "home"})
     for actor in actors.itertuples(index=False):
         if not actor.adjective:
             continue

@@ -13,8 +13,9 @@ example_negative``.
   ``prev_word``  the word(s) right before the alias (a proclitic on the alias itself and
                  quotes are skipped; punctuation in between means no word). ``value``: ``|``
                  -separated patterns, each one word or several (``الحدود مع``), ``*`` a
-                 wildcard at the start or end (``ال*``: any definite word; ``*ة``: any word
-                 ending in ta marbuta). A proclitic (و ف ب ك ل) on the
+                 wildcard at the start or end (``ال*``: any definite word, which إلى and
+                 إلا are not although they are written الي، الا once normalised; ``*ة``:
+                 any word ending in ta marbuta). A proclitic (و ف ب ك ل) on the
                  previous word is ignored (ومسلحي = مسلحي).
   ``next_word``  likewise, the word(s) right after it, as written (والمعارضة is not a
                  definite modifier).
@@ -22,6 +23,11 @@ example_negative``.
   ``after_definite`` the alias follows a definite word with nothing glued to it, as an
                  adjective does (الأراضي السعودية; not والسعودية، للسعودية), the previous word
                  not being one of ``except`` (``value`` empty).
+  ``after_accusative`` the alias follows, with nothing glued to it, an indefinite word in
+                 the accusative with tanween (ends in ا, no ال, no pronoun suffix, not a
+                 verb in وا): the alias is then an adjective (جنديا تركيا: a Turkish
+                 soldier; لاجئا سوريا), unless that word is one of ``except`` (``value``
+                 empty).
   ``quoted``     the alias stands inside quotes or brackets (``value`` empty).
   ``article_names`` the article names one of ``value`` (actor ids; ``self``: the alias's
                  own actor) by an alias that needs no rule.
@@ -48,9 +54,16 @@ from pathlib import Path
 
 import pandas as pd
 
-CONDITIONS = ("prev_word", "next_word", "proclitic", "after_definite", "quoted",
-              "article_names", "beside_dash")
+CONDITIONS = ("prev_word", "next_word", "proclitic", "after_definite", "after_accusative",
+              "quoted", "article_names", "beside_dash")
+#: endings that keep a word in ا from being an indefinite accusative noun: a verb (قالوا), a
+#: word in ما (بينما، عندما), a pronoun suffix (تأمينها، لدينا، كلاهما)
+NOT_ACCUSATIVE_ENDINGS = ("وا", "ما", "ها", "نا")
 EFFECTS = ("block", "allow", "place")
+#: function words that begin with ال once normalised for matching (إلى -> الي، إلا -> الا)
+#: but are not definite words: ``ال*`` does not match them (النظام إلى is no modifier)
+NOT_DEFINITE = frozenset({"الي", "الا", "الان", "اليه", "اليها", "اليهم", "اليهما", "الينا",
+                          "اليك", "اليكم"})
 RULE_COLUMNS = ["alias", "actor_id", "condition", "value", "except", "effect", "note",
                 "example_positive", "example_negative"]
 
@@ -177,7 +190,8 @@ class Patterns:
 
     def _one(self, pattern: str, forms: tuple[str, ...]) -> bool:
         if pattern.endswith("*"):
-            return any(f.startswith(pattern[:-1]) and len(f) >= len(pattern) for f in forms)
+            return any(f.startswith(pattern[:-1]) and len(f) >= len(pattern)
+                       and f not in NOT_DEFINITE for f in forms)
         if pattern.startswith("*"):
             return any(f.endswith(pattern[1:]) and len(f) >= len(pattern) for f in forms)
         return pattern in forms
@@ -188,8 +202,8 @@ class Patterns:
             return False
         first = words[0]
         for form in first:
-            if form in self.words or _affixed(form, self.prefixes, str.startswith) or \
-                    _affixed(form, self.suffixes, str.endswith):
+            if form in self.words or _affixed(form, self.suffixes, str.endswith) or (
+                    _affixed(form, self.prefixes, str.startswith) and form not in NOT_DEFINITE):
                 return True
         if not self.multi:
             return False
