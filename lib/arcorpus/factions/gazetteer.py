@@ -269,8 +269,9 @@ _POSTS = "رئيس|نائب|وزير|عضو|أعضاء|الأعلى|مستشار
 
 
 def _home_rules(aliases: pd.DataFrame, home: str | None) -> list[Rule]:
-    """A bare home organ followed by a definite word is another state's organ or part of a
-    longer name (وزارة الداخلية العراقية), not the home state."""
+    """A bare home organ is not the home state before a definite word (another state's
+    organ or a longer name: وزارة الداخلية العراقية) nor after a post (a person's title:
+    نائب رئيس مجلس الوزراء)."""
     if home is None:
         return []
     keys = sorted(set(aliases.loc[aliases["source"] == "home", "key"]))

@@ -35,7 +35,7 @@ from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
 from ..text.normalize import normalize_with, offset_map
 from .gazetteer import MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
-from .rules import NOT_ACCUSATIVE_ENDINGS, NOT_DEFINITE, Patterns, word_forms
+from .rules import NOT_ACCUSATIVE_ENDINGS, Patterns, is_definite, word_forms
 
 _LETTER = re.compile(r"[^\W\d_]")
 QUOTES = "\"'«»“”‘’„‟‹›"
@@ -468,8 +468,8 @@ class MentionFinder:
         if rule.condition == "after_definite":
             prev = context.previous
             glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None
-            return not glued and bool(prev) and prev[0][0].startswith("ال") and \
-                prev[0][0] not in NOT_DEFINITE and not rule.compiled[1].match(prev, before=True)
+            return not glued and bool(prev) and is_definite(prev[0][0]) and not \
+                rule.compiled[1].match(prev, before=True)
         if rule.condition == "after_accusative":
             prev = context.previous
             if not prev or (start > 0 and _LETTER.match(view.text[start - 1]) is not None):

@@ -190,8 +190,7 @@ class Patterns:
 
     def _one(self, pattern: str, forms: tuple[str, ...]) -> bool:
         if pattern.endswith("*"):
-            return any(f.startswith(pattern[:-1]) and len(f) >= len(pattern)
-                       and f not in NOT_DEFINITE for f in forms)
+            return any(_prefixed(f, (pattern[:-1],)) for f in forms)
         if pattern.startswith("*"):
             return any(f.endswith(pattern[1:]) and len(f) >= len(pattern) for f in forms)
         return pattern in forms
@@ -202,8 +201,8 @@ class Patterns:
             return False
         first = words[0]
         for form in first:
-            if form in self.words or _affixed(form, self.suffixes, str.endswith) or (
-                    _affixed(form, self.prefixes, str.startswith) and form not in NOT_DEFINITE):
+            if form in self.words or _prefixed(form, self.prefixes) or \
+                    _affixed(form, self.suffixes, str.endswith):
                 return True
         if not self.multi:
             return False
@@ -217,6 +216,17 @@ class Patterns:
             if all(self._one(p, forms) for p, forms in zip(pattern, near, strict=True)):
                 return True
         return False
+
+
+def is_definite(form: str) -> bool:
+    """A word with the article (الفدرالي), not إلى or إلا written الي، الا."""
+    return form.startswith("ال") and form not in NOT_DEFINITE
+
+
+def _prefixed(form: str, prefixes: tuple[str, ...]) -> bool:
+    """``form`` begins with one of ``prefixes`` and is longer; ``ال*`` only for a definite
+    word (:func:`is_definite`)."""
+    return _affixed(form, prefixes, str.startswith) and form not in NOT_DEFINITE
 
 
 def _affixed(form: str, affixes: tuple[str, ...], test) -> bool:

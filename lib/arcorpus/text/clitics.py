@@ -238,7 +238,7 @@ class CliticSegmenter:
     def _noun_takes_article(self, word: str, rest: str, clitic: str) -> bool:
         """ب ك + a noun with a pronoun suffix: بإمكانهم is ب + إمكانهم because الإمكان is
         common and البإمكان is not (see ``ARTICLE_ZIPF``)."""
-        if clitic not in "بكل":
+        if clitic not in "بك":
             return False
         rest_base = _without_pronoun(rest, ARTICLE_TEST_SUFFIXES)
         if rest_base is None:
