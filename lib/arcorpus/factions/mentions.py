@@ -63,47 +63,52 @@ class _View:
     (memchr speed; translate is far slower); the deletions are listed only when a mention is
     mapped back, since most texts with a quote have no mention to map."""
 
-    __slots__ = ("_shifted", "normal", "text")
+    __slots__ = ("_quotes", "_shifted", "normal", "text")
 
     def __init__(self, normal: str) -> None:
         self.normal = normal
         self._shifted = None
         self.text = normal
-        if "  " not in normal and not any(q in normal for q in QUOTES):
+        self._quotes = [quote for quote in QUOTES if quote in normal]
+        if not self._quotes and "  " not in normal:
             return
         text = normal
-        for quote in QUOTES:
-            if quote in text:
-                text = text.replace(quote, "")
+        for quote in self._quotes:
+            text = text.replace(quote, "")
         if "  " in text:
             text = _SPACES.sub(" ", text)
         self.text = text
 
     def _deletions(self) -> list[int]:
-        """``d - k`` for the k-th deleted position d of the normal text: in a run of spaces and
-        quotes, every quote and every space but the first. The runs are found from their
-        quotes and double spaces with ``str.find`` (memchr speed; a regex scan of every
-        space cost five times as much)."""
+        """``d - k`` for the k-th deleted position d of the normal text: every quote, and every
+        space whose previous character other than a quote is a space (in a run of spaces and
+        quotes, every space but the first). When only quotes were deleted (the view is
+        shorter by their number, the common case) they are listed with ``str.find``;
+        otherwise with numpy over the code points (a lookup table gives each character's
+        class). A Python loop over the runs cost four times as much, and quote-heavy news has
+        dozens of runs per article."""
         if self._shifted is None:
             normal = self.normal
-            marks = []
-            for mark in (*QUOTES, "  "):
-                i = normal.find(mark)
+            quotes = []
+            for quote in self._quotes:
+                i = normal.find(quote)
                 while i >= 0:
-                    marks.append(i)
-                    i = normal.find(mark, i + 1)
-            deleted, covered, size = [], -1, len(normal)
-            for i in sorted(marks):
-                if i < covered:
-                    continue  # inside a run already listed
-                first, covered = i, i + 1
-                while first > 0 and normal[first - 1] in _RUN:
-                    first -= 1
-                while covered < size and normal[covered] in _RUN:
-                    covered += 1
-                keep = normal.find(" ", first, covered)  # -1 when the run is all quotes
-                deleted.extend(j for j in range(first, covered) if j != keep)
-            self._shifted = [position - k for k, position in enumerate(deleted)]
+                    quotes.append(i)
+                    i = normal.find(quote, i + 1)
+            if len(self._quotes) > 1:
+                quotes.sort()
+            if len(normal) - len(quotes) == len(self.text):  # no run of spaces was collapsed
+                self._shifted = [position - k for k, position in enumerate(quotes)]
+                return self._shifted
+            codes = np.frombuffer(self.normal.encode("utf-32-le"), dtype="<u4")
+            kind = _RUN_KIND.take(codes, mode="clip")  # 0 other, 1 space, 2 quote
+            deleted = kind == 2
+            kept = np.flatnonzero(~deleted)
+            space = kind[kept] == 1
+            deleted[kept[1:][space[1:] & space[:-1]]] = True
+            positions = np.flatnonzero(deleted)
+            positions -= np.arange(len(positions))
+            self._shifted = positions.tolist()
         return self._shifted
 
     def to_normal(self, start: int, end: int) -> tuple[int, int]:
@@ -115,8 +120,11 @@ class _View:
 
 
 _SPACES = re.compile("  +")
-#: the characters of a run the view deletes some of (every quote, every space but the first)
-_RUN = frozenset(" " + QUOTES)
+#: the class of each code point of the basic plane for :meth:`_View._deletions`: 1 a space,
+#: 2 a quote, 0 any other (code points above it are clipped to U+FFFF, an other)
+_RUN_KIND = np.zeros(0x10000, dtype=np.uint8)
+_RUN_KIND[ord(" ")] = 1
+_RUN_KIND[[ord(q) for q in QUOTES]] = 2
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -311,6 +319,9 @@ class MentionFinder:
                                         key=lambda i: not self._rows[i].theatres))
                            for k in keys]
         self._slot_place = [place_theatre.get(k) for k in keys]
+        # the theatre a key is evidence of (one reading, of an actor of one theatre)
+        self._slot_evidence = [self._evidence[rows[0]] if len(rows) == 1 else None
+                               for rows in self._slot_rows]
         automaton = ahocorasick.Automaton()
         for slot, key in enumerate(keys):
             automaton.add_word(key, (slot, 0, len(key)))
@@ -354,15 +365,16 @@ class MentionFinder:
                 chosen.append((start, end, rows[0], None, "actor"))
                 anchors.add(self._actor[rows[0]])
                 continue
-            decided = self._decide(view, start, end, slot, theatre, year, None)
+            context = _Context(view.text, start, end)
+            decided = self._decide(view, start, end, slot, theatre, year, None, context)
             if decided is None:
-                pending.append((start, end, slot))
+                pending.append((start, end, slot, context))
                 continue
             chosen.append((start, end, *decided))
             if not self._rows[decided[0]].allows:
                 anchors.add(self._rows[decided[0]].actor)
-        for start, end, slot in pending:  # one sense per discourse: now the anchors are known
-            decided = self._decide(view, start, end, slot, theatre, year, anchors)
+        for start, end, slot, context in pending:  # one sense per discourse: the anchors known
+            decided = self._decide(view, start, end, slot, theatre, year, anchors, context)
             if decided is not None:
                 chosen.append((start, end, *decided))
         found = []
@@ -374,17 +386,24 @@ class MentionFinder:
             if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
                     and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
                 chosen[k] = (*chosen[k][:4], "place")
+        # view.to_normal and offsets.span inlined (they run for every mention)
+        shifted = view._deletions() if view.text is not normal else None
+        span = offsets.span if offsets is not None else None
+        leaders, size = self._leader, len(normal)
         for view_start, view_end, index, where, role in chosen:
-            start, end = view.to_normal(view_start, view_end)
-            if end - start != view_end - view_start and end < len(normal) and \
-                    normal[end] in QUOTES and _unbalanced(normal[start:end]):
-                end += 1  # a name that opens a quote inside closes it: keep the quote
-            if offsets is not None:
-                start, end = offsets.span(start, end)
+            start, end = view_start, view_end
+            if shifted:
+                start += bisect_right(shifted, view_start)
+                end += bisect_right(shifted, view_end - 1)
+                if end - start != view_end - view_start and end < size and \
+                        normal[end] in QUOTES and _unbalanced(normal[start:end]):
+                    end += 1  # a name that opens a quote inside closes it: keep the quote
+            if span is not None:
+                start, end = span(start, end)
             if where is None:
                 where = theatre.article()
             found.append(Mention(start, end, index, where or "", role))
-            leader = self._leader[index] if role == "actor" else None
+            leader = leaders[index] if role == "actor" else None
             if leader is not None:
                 first, last = view.to_normal(view_end - leader[1], view_end)
                 if offsets is not None:
@@ -412,10 +431,10 @@ class MentionFinder:
         return candidates, places
 
     def _decide(self, view: _View, start: int, end: int, slot: int, theatre: _Theatre,
-                year: int | None, anchors: set[str] | None):
+                year: int | None, anchors: set[str] | None, context: _Context):
         """``(alias_index, theatre, role)`` of the first alias row of ``slot`` that counts
-        here, or ``None``. With ``anchors=None`` the discourse condition is left undecided."""
-        context = _Context(view.text, start, end)
+        here, or ``None``. With ``anchors=None`` the discourse condition is left undecided.
+        ``context``: the words around the match (kept for the second pass)."""
         for index in self._slot_rows[slot]:
             row = self._rows[index]
             where = None
@@ -507,13 +526,15 @@ class _Theatre:
         self._best: str | bool | None = False
         self._memo: dict[int, str | None] = {}
 
+    def _hits(self) -> list[tuple[int, str]]:
+        """``(offset, theatre)`` of the places named and the actors of one theatre."""
+        evidence = self._finder._slot_evidence
+        return [*self._places, *((start, evidence[slot]) for start, _, slot in self._candidates
+                                 if evidence[slot])]
+
     def _prepare(self) -> None:
-        hits = list(self._places)
         finder = self._finder
-        for start, _, slot in self._candidates:
-            rows = finder._slot_rows[slot]
-            if len(rows) == 1 and finder._evidence[rows[0]]:
-                hits.append((start, finder._evidence[rows[0]]))
+        hits = self._hits()
         self._article = dict.fromkeys(THEATRES, 0)
         for _, where in hits:
             self._article[where] += 1
@@ -533,13 +554,8 @@ class _Theatre:
         """The article's theatre (places and actors of the whole article)."""
         if self._best is False:
             counts = dict.fromkeys(THEATRES, 0)
-            for _, where in self._places:
+            for _, where in self._hits():
                 counts[where] += 1
-            finder = self._finder
-            for _, _, slot in self._candidates:
-                rows = finder._slot_rows[slot]
-                if len(rows) == 1 and finder._evidence[rows[0]]:
-                    counts[finder._evidence[rows[0]]] += 1
             best = max(counts, key=counts.get)
             self._best = best if counts[best] > 0 else None
         return self._best

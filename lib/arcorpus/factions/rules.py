@@ -50,6 +50,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -239,17 +240,25 @@ def _affixed(form: str, affixes: tuple[str, ...], test) -> bool:
 
 def word_forms(words: list[str], *, before: bool) -> list[tuple[str, ...]]:
     """Each word with, before the alias, its forms without a proclitic (ومسلحي -> مسلحي,
-    للنظام -> النظام); after the alias, as written."""
+    للنظام -> النظام); after the alias, as written.
+
+    >>> word_forms(["للنظام", "قال"], before=True)
+    [('للنظام', 'النظام', 'لنظام'), ('قال',)]
+    """
     if not before:
         return [(w,) for w in words]
-    forms = []
-    for word in words:
-        variants = [word]
-        if word.startswith("لل") and len(word) > 3:
-            variants.append("ال" + word[2:])
-        if len(word) > 3 and word[0] in "وفبكل":
-            variants.append(word[1:])
-            if word[0] in "وف" and word[1] in "بكل" and len(word) > 4:
-                variants.append(word[2:])
-        forms.append(tuple(variants))
-    return forms
+    return [_forms_before(word) for word in words]
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms_before(word: str) -> tuple[str, ...]:
+    """The forms of a word before an alias (cached: the words before names repeat, and a
+    matcher asks for them at every ambiguous alias)."""
+    variants = [word]
+    if word.startswith("لل") and len(word) > 3:
+        variants.append("ال" + word[2:])
+    if len(word) > 3 and word[0] in "وفبكل":
+        variants.append(word[1:])
+        if word[0] in "وف" and word[1] in "بكل" and len(word) > 4:
+            variants.append(word[2:])
+    return tuple(variants)
