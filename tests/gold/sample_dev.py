@@ -8,6 +8,7 @@ without any article of the held-out files, so that the development set can be st
     # a further fresh sample (other seed and size; articles of every earlier draw left out):
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261128 50
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261129 100
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261130 50
 
 ``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each.
 ``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
@@ -38,8 +39,9 @@ SEED = 20261126
 N_PARAGRAPHS = 120
 N_PAIRS = 100
 FIRST_FRESH_SEED = 20261128
-# item id prefixes: the first draw (d...), the first fresh draw (f...), later fresh draws (g...)
-PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f"}
+# item id prefixes: the first draw (d...), the first fresh draw (f...), the third (g...), later
+# fresh draws (h...)
+PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
@@ -54,6 +56,8 @@ def excluded(seed: int = SEED) -> set[str]:
         names += [DEV / "actors_dev.json", DEV / "relations_dev.json"]
     if seed not in (SEED, FIRST_FRESH_SEED):
         names += [DEV / "actors_fresh.json"]
+    if seed not in PREFIXES:  # a draw after the third: the third's articles too
+        names += [DEV / "actors_fresh3.json"]
     for name in names:
         data = json.loads(name.read_text(encoding="utf-8"))
         ids |= {item["doc_id"] for item in data["items"]}
@@ -70,7 +74,7 @@ def draw_mentions(corpus, articles, frame, rng, *, seed: int = SEED,
         for row in sorted(rng.choice(rows, size=n_paragraphs, replace=False)):
             art = articles.iloc[row]
             para = int(rng.integers(art["n_paragraphs"]))
-            prefix = PREFIXES.get(seed, "g")
+            prefix = PREFIXES.get(seed, "h")
             items.append({"item": f"{prefix}{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
                           "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
                           "title": art["title"],
