@@ -201,9 +201,11 @@ class Patterns:
         if not words:
             return False
         first = words[0]
-        for form in first:
-            if form in self.words or _prefixed(form, self.prefixes) or \
-                    _affixed(form, self.suffixes, str.endswith):
+        prefixes, suffixes = self.prefixes, self.suffixes
+        for form in first:  # the cheap tests first: most words match nothing
+            if form in self.words or (prefixes and form.startswith(prefixes) and _prefixed(
+                    form, prefixes)) or (suffixes and form.endswith(suffixes) and _affixed(
+                    form, suffixes, str.endswith)):
                 return True
         if not self.multi:
             return False
