@@ -100,7 +100,7 @@ class _View:
             if len(normal) - len(quotes) == len(self.text):  # no run of spaces was collapsed
                 self._shifted = [position - k for k, position in enumerate(quotes)]
                 return self._shifted
-            codes = np.frombuffer(self.normal.encode("utf-32-le"), dtype="<u4")
+            codes = np.frombuffer(normal.encode("utf-32-le"), dtype="<u4")
             kind = _RUN_KIND.take(codes, mode="clip")  # 0 other, 1 space, 2 quote
             deleted = kind == 2
             kept = np.flatnonzero(~deleted)
@@ -525,12 +525,17 @@ class _Theatre:
         self._ready = False
         self._best: str | bool | None = False
         self._memo: dict[int, str | None] = {}
+        self._hit_list: list[tuple[int, str]] | None = None
 
     def _hits(self) -> list[tuple[int, str]]:
-        """``(offset, theatre)`` of the places named and the actors of one theatre."""
-        evidence = self._finder._slot_evidence
-        return [*self._places, *((start, evidence[slot]) for start, _, slot in self._candidates
-                                 if evidence[slot])]
+        """``(offset, theatre)`` of the places named and the actors of one theatre (listed
+        once: both :meth:`article` and :meth:`at` count them)."""
+        if self._hit_list is None:
+            evidence = self._finder._slot_evidence
+            self._hit_list = [*self._places, *((start, evidence[slot])
+                                               for start, _, slot in self._candidates
+                                               if evidence[slot])]
+        return self._hit_list
 
     def _prepare(self) -> None:
         finder = self._finder
