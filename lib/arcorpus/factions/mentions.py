@@ -191,6 +191,16 @@ def _past_space(text: str, i: int, step: int) -> int:
 _LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها) (.+)$")
 
 _LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
+#: a gap between a town and a country or capital in one list: و or أو without a comma (a
+#: comma begins a clause: في حلب، ودمشق ترفض، مجلس محافظة الأنبار، الولايات المتحدة); the
+#: first ends where the country starts
+_TOWN_GAP_BEFORE = re.compile(r"\s*(?:و|او|أو)\s*$")
+_TOWN_GAP = re.compile(r"\s*(?:و|او|أو)\s*")
+#: towns that cannot anchor a list of places: a seat of government standing for it (بين بغداد
+#: وأربيل: the Kurdistan Regional Government) or a common word (تدمر: is destroyed, الباب:
+#: the door, حجة: an argument, عمران: building, البيضاء: white, الميادين: squares)
+_NOT_LIST_TOWNS = frozenset({"أربيل", "اربيل", "تدمر", "الباب", "حجة", "عمران", "البيضاء",
+                             "الميادين"})
 
 
 def _after_proclitic(text: str, start: int) -> bool:
@@ -319,6 +329,11 @@ class MentionFinder:
                                         key=lambda i: not self._rows[i].theatres))
                            for k in keys]
         self._slot_place = [place_theatre.get(k) for k in keys]
+        # towns and regions that name no actor: a country or capital listed beside one is a
+        # place too (مدينتي حلب ودمشق، بين عدن وصنعاء)
+        towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots) \
+            - {normalize_with(t, MATCH_OPTIONS) for t in _NOT_LIST_TOWNS}
+        self._slot_town = [k in towns for k in keys]
         # the theatre a key is evidence of (one reading, of an actor of one theatre)
         self._slot_evidence = [self._evidence[rows[0]] if len(rows) == 1 else None
                                for rows in self._slot_rows]
@@ -351,7 +366,7 @@ class MentionFinder:
         ``text``."""
         normal = normalize_with(text, MATCH_OPTIONS)
         view = _View(normal)
-        candidates, places = self._candidates(view.text)
+        candidates, places, towns = self._candidates(view.text)
         if not candidates:
             return []
         theatre = _Theatre(self, view.text, places, candidates, context)
@@ -386,6 +401,8 @@ class MentionFinder:
             if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
                     and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
                 chosen[k] = (*chosen[k][:4], "place")
+        if towns:
+            chosen = self._beside_towns(view.text, chosen, towns)
         # view.to_normal and offsets.span inlined (they run for every mention)
         shifted = view._deletions() if view.text is not normal else None
         span = offsets.span if offsets is not None else None
@@ -411,10 +428,26 @@ class MentionFinder:
                 found.append(Mention(first, last, leader[0], where or "", "actor"))
         return found
 
+    def _beside_towns(self, view: str, chosen: list[tuple], towns: list[tuple[int, int]]) \
+            -> list[tuple]:
+        """A country or capital listed beside a town or region is a place (حلب ودمشق، دمشق
+        وحلب، بين عدن وصنعاء): the list rule above, anchored on a town instead of a country."""
+        ends = {end: start for start, end in towns}
+        starts = {start: end for start, end in towns}
+        for k, (start, end, index, where, role) in enumerate(chosen):
+            if role != "actor" or self._rows[index].prev_place is None:
+                continue
+            gap = _TOWN_GAP_BEFORE.search(view, max(0, start - 8), start)
+            after = _TOWN_GAP.match(view, end, min(len(view), end + 8))
+            if (gap is not None and gap.start() in ends) or \
+                    (after is not None and after.end() in starts):
+                chosen[k] = (start, end, index, where, "place")
+        return chosen
+
     def _candidates(self, view: str):
-        candidates, places = [], []
+        candidates, places, towns = [], [], []
         size = len(view)
-        slot_place, slot_rows = self._slot_place, self._slot_rows
+        slot_place, slot_rows, slot_town = self._slot_place, self._slot_rows, self._slot_town
         for last, (slot, skip, length) in self._automaton.iter(view):
             end = last + 1
             if end < size and view[end].isalpha():
@@ -428,7 +461,9 @@ class MentionFinder:
                 places.append((start, place))
             if slot_rows[slot]:
                 candidates.append((start, end, slot))
-        return candidates, places
+            elif slot_town[slot]:
+                towns.append((start, end))
+        return candidates, places, towns
 
     def _decide(self, view: _View, start: int, end: int, slot: int, theatre: _Theatre,
                 year: int | None, anchors: set[str] | None, context: _Context):
@@ -544,7 +579,7 @@ class _Theatre:
         for _, where in hits:
             self._article[where] += 1
         if self._context:
-            _, title_places = finder._candidates(_View(normalize_with(
+            _, title_places, _ = finder._candidates(_View(normalize_with(
                 self._context, MATCH_OPTIONS)).text)
             for _, where in title_places:
                 self._article[where] += 1
