@@ -304,6 +304,15 @@ CASES = [
     ("التوتر بين بغداد وأربيل", [("بغداد", "iraq_government")]),
     ("ثقافتنا تدمر وإيران تمارس التطهير", [("إيران", "iran")]),
     ("بدعم من ضربات التحالف الجوية", [("ضربات التحالف", "coalition")]),
+    # in Yemen, the army named bare beside the resistance is the army loyal to Hadi; alone,
+    # and outside Yemen, bare الجيش is no one
+    ("قاتل الحوثيون في عدن الجيش والمقاومة", [("الحوثيون", "houthis"),
+                                            ("الجيش", "yemen_government"),
+                                            ("المقاومة", "popular_resistance")]),
+    ("وتمكنت المقاومة وقوات الجيش من تحرير زنجبار في أبين", [
+        ("المقاومة", "popular_resistance"), ("قوات الجيش", "yemen_government")]),
+    ("أعلن الجيش في عدن حالة التأهب", []),
+    ("تقدم الجيش والمقاومة في ريف درعا", []),
 ]
 
 
