@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -432,15 +432,23 @@ class MentionFinder:
             -> list[tuple]:
         """A country or capital listed beside a town or region is a place (حلب ودمشق، دمشق
         وحلب، بين عدن وصنعاء): the list rule above, anchored on a town instead of a country."""
-        ends = {end: start for start, end in towns}
-        starts = {start: end for start, end in towns}
+        ends = sorted(end for _, end in towns)
+        starts = sorted(start for start, _ in towns)
+        rows, size = self._rows, len(view)
         for k, (start, end, index, where, role) in enumerate(chosen):
-            if role != "actor" or self._rows[index].prev_place is None:
+            if role != "actor" or rows[index].prev_place is None:
                 continue
-            gap = _TOWN_GAP_BEFORE.search(view, max(0, start - 8), start)
-            after = _TOWN_GAP.match(view, end, min(len(view), end + 8))
+            # a town within a few characters on either side (bisect first: most are far)
+            i = bisect_left(ends, start - 8)
+            before = i < len(ends) and ends[i] <= start
+            j = bisect_right(starts, end)
+            after = j < len(starts) and starts[j] <= end + 8
+            if not (before or after):
+                continue
+            gap = _TOWN_GAP_BEFORE.search(view, max(0, start - 8), start) if before else None
+            follow = _TOWN_GAP.match(view, end, min(size, end + 8)) if after else None
             if (gap is not None and gap.start() in ends) or \
-                    (after is not None and after.end() in starts):
+                    (follow is not None and follow.end() in starts):
                 chosen[k] = (start, end, index, where, "place")
         return chosen
 
