@@ -334,6 +334,14 @@ class MentionFinder:
         towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots) \
             - {normalize_with(t, MATCH_OPTIONS) for t in _NOT_LIST_TOWNS}
         self._slot_town = [k in towns for k in keys]
+        # the theatres a key can be read in at all, when each of its rows is limited to some
+        # (None: anywhere): a match elsewhere is dropped before its context is read
+        self._slot_theatres = [frozenset().union(*(self._rows[i].theatres for i in rows))
+                               if rows and all(self._rows[i].theatres for i in rows) else None
+                               for rows in self._slot_rows]
+        # whether a key has a reading that waits for the discourse pass (article_names)
+        self._slot_waits = [any(r.condition == "article_names" for i in rows
+                                for r in self._rows[i].allows) for rows in self._slot_rows]
         # the theatre a key is evidence of (one reading, of an actor of one theatre)
         self._slot_evidence = [self._evidence[rows[0]] if len(rows) == 1 else None
                                for rows in self._slot_rows]
@@ -373,17 +381,20 @@ class MentionFinder:
         year = _year(date)
         chosen, pending = [], []
         anchors: set[str] = set()
-        simple = self._simple
+        simple, slot_theatres, slot_waits = self._simple, self._slot_theatres, self._slot_waits
         for start, end, slot in candidates:
             rows = self._slot_rows[slot]
             if simple[rows[0]]:  # one unconditional reading: no rule to check
                 chosen.append((start, end, rows[0], None, "actor"))
                 anchors.add(self._actor[rows[0]])
                 continue
+            if slot_theatres[slot] is not None and theatre.at(start) not in slot_theatres[slot]:
+                continue  # read only in other theatres (الجيش beside the resistance in Yemen)
             context = _Context(view.text, start, end)
             decided = self._decide(view, start, end, slot, theatre, year, None, context)
             if decided is None:
-                pending.append((start, end, slot, context))
+                if slot_waits[slot]:
+                    pending.append((start, end, slot, context))
                 continue
             chosen.append((start, end, *decided))
             if not self._rows[decided[0]].allows:
