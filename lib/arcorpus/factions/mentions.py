@@ -330,7 +330,7 @@ class MentionFinder:
                            for k in keys]
         self._slot_place = [place_theatre.get(k) for k in keys]
         # towns and regions that name no actor: a country or capital listed beside one is a
-        # place too (مدينتي حلب ودمشق، بين عدن وصنعاء)
+        # place too (مدينتي حلب ودمشق، في ديالى أو بغداد)
         towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots) \
             - {normalize_with(t, MATCH_OPTIONS) for t in _NOT_LIST_TOWNS}
         self._slot_town = [k in towns for k in keys]
@@ -442,9 +442,10 @@ class MentionFinder:
     def _beside_towns(self, view: str, chosen: list[tuple], towns: list[tuple[int, int]]) \
             -> list[tuple]:
         """A country or capital listed beside a town or region is a place (حلب ودمشق، دمشق
-        وحلب، بين عدن وصنعاء): the list rule above, anchored on a town instead of a country."""
+        وحلب، في ديالى أو بغداد): the list rule above, anchored on a town instead of a country."""
         ends = sorted(end for _, end in towns)
         starts = sorted(start for start, _ in towns)
+        end_set, start_set = set(ends), set(starts)
         rows, size = self._rows, len(view)
         for k, (start, end, index, where, role) in enumerate(chosen):
             if role != "actor" or rows[index].prev_place is None:
@@ -458,8 +459,8 @@ class MentionFinder:
                 continue
             gap = _TOWN_GAP_BEFORE.search(view, max(0, start - 8), start) if before else None
             follow = _TOWN_GAP.match(view, end, min(size, end + 8)) if after else None
-            if (gap is not None and gap.start() in ends) or \
-                    (follow is not None and follow.end() in starts):
+            if (gap is not None and gap.start() in end_set) or \
+                    (follow is not None and follow.end() in start_set):
                 chosen[k] = (start, end, index, where, "place")
         return chosen
 
