@@ -40,7 +40,10 @@ are required, the others default to empty):
 
 ``places.csv``: ``place, country, theatre, kind``: country names, capitals, cities and
     demonyms; the places of the four theatres tell an article's theatre, and country names and
-    capitals can be marked as used as a place (``role``).
+    capitals can be marked as used as a place (``role``). ``kind``: country, capital, city,
+    region, demonym; ``seat`` (a town that stands for a government: أربيل) and ``homograph`` (a
+    town that is also a common word: تدمر، الباب) are towns that do not make a country listed
+    beside them a place.
 
 ``rules.csv``: ``alias, actor_id, condition, value, except, effect, note, example_positive,
     example_negative``: context rules (see :mod:`arcorpus.factions.rules`), each with an example

@@ -196,11 +196,6 @@ _LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
 #: first ends where the country starts
 _TOWN_GAP_BEFORE = re.compile(r"\s*(?:و|او|أو)\s*$")
 _TOWN_GAP = re.compile(r"\s*(?:و|او|أو)\s*")
-#: towns that cannot anchor a list of places: a seat of government standing for it (بين بغداد
-#: وأربيل: the Kurdistan Regional Government) or a common word (تدمر: is destroyed, الباب:
-#: the door, حجة: an argument, عمران: building, البيضاء: white, الميادين: squares)
-_NOT_LIST_TOWNS = frozenset({"أربيل", "اربيل", "تدمر", "الباب", "حجة", "عمران", "البيضاء",
-                             "الميادين"})
 
 
 def _after_proclitic(text: str, start: int) -> bool:
@@ -330,9 +325,10 @@ class MentionFinder:
                            for k in keys]
         self._slot_place = [place_theatre.get(k) for k in keys]
         # towns and regions that name no actor: a country or capital listed beside one is a
-        # place too (مدينتي حلب ودمشق، في ديالى أو بغداد)
-        towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots) \
-            - {normalize_with(t, MATCH_OPTIONS) for t in _NOT_LIST_TOWNS}
+        # place too (مدينتي حلب ودمشق، في ديالى أو بغداد); not a town of kind ``seat``, which
+        # stands for a government (بين بغداد وأربيل), nor ``homograph``, also a common word
+        # (تدمر: is destroyed, الباب: the door)
+        towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots)
         self._slot_town = [k in towns for k in keys]
         # the theatres a key can be read in at all, when each of its rows is limited to some
         # (None: anywhere): a match elsewhere is dropped before its context is read
