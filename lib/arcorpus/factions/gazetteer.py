@@ -33,10 +33,14 @@ are required, the others default to empty):
     alef forms, ta marbuta and alef maqsura need no rows: matching normalises them (see
     ``MATCH_OPTIONS``); quotes and spaces inside a name are the matcher's business.
 
-``templates.csv``: ``template, note, home``: organs of a state, ``{m}``/``{f}`` standing for its
-    masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``). ``home`` = ``yes``: the
-    organ named bare (وزارة الداخلية، القوات المسلحة) is the outlet's own state in its own
-    press, used with ``load_gazetteer(home=...)``.
+``templates.csv``: ``template, note, home, anaphora``: organs of a state, ``{m}``/``{f}``
+    standing for its masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``). ``home`` =
+    ``yes``: the organ named bare (وزارة الداخلية، القوات المسلحة) is the outlet's own state in
+    its own press, used with ``load_gazetteer(home=...)``. ``anaphora`` = ``yes``: the organ
+    named bare refers back to the state whose organ the article last named in full (الحكومة
+    after الحكومة البريطانية is Britain's; the matcher's business, see
+    :class:`~arcorpus.factions.MentionFinder`); not for organs whose bare name is also a common
+    word (الإدارة، القوة) or an adjective (الداخلية).
 
 ``places.csv``: ``place, country, theatre, kind``: country names, capitals, cities and
     demonyms; the places of the four theatres tell an article's theatre, and country names and
@@ -84,9 +88,11 @@ MAX_VARIANTS = 16
 class Gazetteer:
     """Actors, aliases, places and rules as DataFrames and :class:`Rule` objects.
 
-    ``aliases`` has a ``key`` column (the normalised alias the matcher looks for) and a
+    ``aliases`` has a ``key`` column (the normalised alias the matcher looks for), a
     ``source`` column (``listed``, ``name`` (the actor's ``name_ar``), ``template`` or
-    ``variant``); ``theatres`` is the selection
+    ``variant``) and an ``organ`` column (for a state's organ named in full by an ``anaphora``
+    template, the key of the organ named bare: ``الحكومة`` for الحكومة البريطانية; else
+    empty); ``theatres`` is the selection
     the gazetteer was loaded with (``None``: all).
     """
 
@@ -243,7 +249,8 @@ def load_gazetteer(
         "actor_id": actors["actor_id"], "alias": actors["name_ar"], "from_year": "",
         "to_year": "", "rule": "", "theatres": "", "source": "name"})], ignore_index=True)
     aliases = aliases.drop_duplicates(["actor_id", "alias"]).reset_index(drop=True)
-    templates = _read(root / "templates.csv", ["template"], ["home"], required=False)
+    templates = _read(root / "templates.csv", ["template"], ["home", "anaphora"],
+                      required=False)
     if home is not None and home not in set(actors["actor_id"]):
         raise ValueError(f"home={home!r} is not an actor of the gazetteer "
                          f"({root / 'actors.csv'})")
@@ -301,17 +308,28 @@ def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
                 alias = " ".join(w for w in template.split() if w not in ("{m}", "{f}"))
                 generated.append({"actor_id": home, "alias": alias, "from_year": "",
                                   "to_year": "", "rule": "", "theatres": "", "source": "home"})
+    organs = {template: _key(template.replace("{m}", "").replace("{f}", ""))
+              for template, anaphora in zip(templates["template"], templates["anaphora"],
+                                            strict=True) if anaphora == "yes"}
     for actor in actors.itertuples(index=False):
         if not actor.adjective:
             continue
         for template in templates["template"]:
             alias = template.format(m=actor.adjective, f=_feminine(actor.adjective))
             generated.append({"actor_id": actor.actor_id, "alias": alias, "from_year": "",
-                              "to_year": "", "rule": "", "theatres": "", "source": "template"})
+                              "to_year": "", "rule": "", "theatres": "", "source": "template",
+                              "organ": organs.get(template, "")})
+    rows = rows.assign(organ="")
     if generated:
         made = pd.DataFrame(generated)
         made = made.assign(key=[_key(a) for a in made["alias"]])
+        # a listed alias that is also a template's form (الحكومة اليمنية) names the organ too
+        organ_of = {(k, a): o for k, a, o in zip(made["key"], made["actor_id"], made["organ"],
+                                                 strict=True) if o}
+        rows["organ"] = [organ_of.get((k, a), "") for k, a in
+                         zip(rows["key"], rows["actor_id"], strict=True)]
         rows = pd.concat([rows, made[~made["key"].isin(set(rows["key"]))]], ignore_index=True)
+    rows["organ"] = rows["organ"].fillna("")
     pairs = _variant_pairs(variants)
     if pairs:
         extra = []

@@ -172,7 +172,7 @@ def suggest_actors(
     for row, text in enumerate(progress_bar(texts, desc="candidates", unit="text",
                                             enabled=progress)):
         normal = normalize_with(text, MATCH_OPTIONS)  # offsets: mapped back when shown
-        found, places, _ = finder._candidates(normal)
+        found, places, _, _ = finder._candidates(normal)
         relevant.append(bool(places) or any(i in armed for _, _, slot in found
                                             for i in finder._slot_rows[slot]))
         for start, end, n in _phrases(normal, heads, 4):

@@ -34,10 +34,17 @@ from ..corpus import Corpus
 from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
 from ..text.normalize import normalize_with, offset_map
-from .gazetteer import MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
+from .gazetteer import _NOT_MODIFIERS, _POSTS, MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
 from .rules import NOT_ACCUSATIVE_ENDINGS, Patterns, is_definite, word_forms
 
 _LETTER = re.compile(r"[^\W\d_]")
+#: a bare organ is not read back before a definite word (another organ, a longer name: الحكومة
+#: الجديدة) other than a day or a relative, nor after a post (رئيس الحكومة، وزير الداخلية)
+_DEFINITE = Patterns((("ال*",),))
+_NOT_MODIFIER = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
+                               for w in _NOT_MODIFIERS.split("|")))
+_POST = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
+                       for w in (_POSTS + "|رئيسة|تشكيل|تشكل|وزراء").split("|")))
 QUOTES = "\"'«»“”‘’„‟‹›"
 _PUNCTUATION = "-–—.,،؛:!?؟()[]"
 _BRACKETS_OPEN = "(["
@@ -319,7 +326,11 @@ class MentionFinder:
             slots.setdefault(key, []).append(index)
         place_theatre = {k: t for k, t in zip(places["key"], places["theatre"], strict=True)
                          if t in THEATRES}
-        keys = list(dict.fromkeys([*slots, *place_theatre]))
+        # a state's organ named in full (الحكومة البريطانية) -> the key of the organ named bare
+        organ_column = aliases["organ"] if "organ" in aliases else pd.Series("", aliases.index)
+        self._row_organ = [o if isinstance(o, str) and o else None for o in organ_column]
+        bare_organs = {o for o in self._row_organ if o}
+        keys = list(dict.fromkeys([*slots, *place_theatre, *sorted(bare_organs)]))
         self._slot_rows = [tuple(sorted(slots.get(k, []),
                                         key=lambda i: not self._rows[i].theatres))
                            for k in keys]
@@ -330,6 +341,10 @@ class MentionFinder:
         # (تدمر: is destroyed, الباب: the door)
         towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots)
         self._slot_town = [k in towns for k in keys]
+        # the organ a key names bare (الحكومة), read back to the state last named in full
+        self._slot_organ = [k if k in bare_organs else None for k in keys]
+        self._row_bare = [aliases["key"].iat[i] if aliases["key"].iat[i] in bare_organs
+                          else None for i in range(len(aliases))]
         # the theatres a key can be read in at all, when each of its rows is limited to some
         # (None: anywhere): a match elsewhere is dropped before its context is read
         self._slot_theatres = [frozenset().union(*(self._rows[i].theatres for i in rows))
@@ -370,7 +385,7 @@ class MentionFinder:
         ``text``."""
         normal = normalize_with(text, MATCH_OPTIONS)
         view = _View(normal)
-        candidates, places, towns = self._candidates(view.text)
+        candidates, places, towns, organs = self._candidates(view.text)
         if not candidates:
             return []
         theatre = _Theatre(self, view.text, places, candidates, context)
@@ -378,6 +393,7 @@ class MentionFinder:
         chosen, pending = [], []
         anchors: set[str] = set()
         simple, slot_theatres, slot_waits = self._simple, self._slot_theatres, self._slot_waits
+        slot_organ = self._slot_organ
         for start, end, slot in candidates:
             rows = self._slot_rows[slot]
             if simple[rows[0]]:  # one unconditional reading: no rule to check
@@ -385,12 +401,16 @@ class MentionFinder:
                 anchors.add(self._actor[rows[0]])
                 continue
             if slot_theatres[slot] is not None and theatre.at(start) not in slot_theatres[slot]:
+                if slot_organ[slot] is not None:
+                    organs.append((start, end, slot))
                 continue  # read only in other theatres (الجيش beside the resistance in Yemen)
             context = _Context(view.text, start, end)
             decided = self._decide(view, start, end, slot, theatre, year, None, context)
             if decided is None:
                 if slot_waits[slot]:
                     pending.append((start, end, slot, context))
+                elif slot_organ[slot] is not None:
+                    organs.append((start, end, slot))
                 continue
             chosen.append((start, end, *decided))
             if not self._rows[decided[0]].allows:
@@ -399,6 +419,10 @@ class MentionFinder:
             decided = self._decide(view, start, end, slot, theatre, year, anchors, context)
             if decided is not None:
                 chosen.append((start, end, *decided))
+            elif slot_organ[slot] is not None:
+                organs.append((start, end, slot))
+        if organs or any(self._row_bare[c[2]] for c in chosen):
+            chosen = self._organs_read_back(view.text, chosen, organs)
         found = []
         if not chosen:
             return found
@@ -435,6 +459,54 @@ class MentionFinder:
                 found.append(Mention(first, last, leader[0], where or "", "actor"))
         return found
 
+    def _organs_read_back(self, view: str, chosen: list[tuple],
+                          organs: list[tuple[int, int, int]]) -> list[tuple]:
+        """An organ named bare (الحكومة، وزارة الداخلية، الشرطة) is read back to the state
+        whose organ the article last named in full before it (الحكومة البريطانية ...
+        الحكومة), else to the one state whose organ it names in full at all. Resolved here,
+        after every other mention is known. A bare organ that is an alias of its own
+        (الحكومة in Yemen, a ``home`` organ) keeps its reading where no state is found; one
+        before a definite word (another organ or a longer name) or after a post (رئيس
+        الحكومة) is not read back. Written by hand: anaphora of this kind is no library's."""
+        row_organ, row_bare, actor = self._row_organ, self._row_bare, self._actor
+        named: dict[str, list[tuple[int, int]]] = {}  # bare organ -> (start, row) in full
+        for start, end, index, _, role in chosen:
+            if role == "actor" and row_organ[index] is not None and not _POST.match(
+                    _Context(view, start, end).previous, before=True):
+                # (not a person's title: رئيس مجلس الوزراء القطري names no cabinet to go back to)
+                named.setdefault(row_organ[index], []).append((start, index))
+        if not named:
+            return chosen
+
+        def antecedent(bare: str, start: int, end: int) -> int | None:
+            full = named.get(bare)
+            if not full:
+                return None
+            context = _Context(view, start, end)
+            following = context.next
+            if (_DEFINITE.match(following, before=False)
+                    and not _NOT_MODIFIER.match(following, before=False)) \
+                    or _POST.match(context.previous, before=True):
+                return None
+            before = [(at, index) for at, index in full if at < start]
+            if before:
+                return max(before)[1]
+            return full[0][1] if len({actor[i] for _, i in full}) == 1 else None
+
+        out = []
+        for start, end, index, where, role in chosen:
+            bare = row_bare[index]
+            found = antecedent(bare, start, end) if bare is not None and role == "actor" \
+                else None
+            out.append((start, end, index, where, role) if found is None else
+                       (start, end, found, None, "actor"))
+        for start, end, slot in organs:
+            found = antecedent(self._slot_organ[slot], start, end)
+            if found is not None:
+                out.append((start, end, found, None, "actor"))
+        out.sort(key=lambda c: (c[0], -c[1]))
+        return out
+
     def _beside_towns(self, view: str, chosen: list[tuple], towns: list[tuple[int, int]]) \
             -> list[tuple]:
         """A country or capital listed beside a town or region is a place (حلب ودمشق، دمشق
@@ -461,9 +533,10 @@ class MentionFinder:
         return chosen
 
     def _candidates(self, view: str):
-        candidates, places, towns = [], [], []
+        candidates, places, towns, organs = [], [], [], []
         size = len(view)
         slot_place, slot_rows, slot_town = self._slot_place, self._slot_rows, self._slot_town
+        slot_organ = self._slot_organ
         for last, (slot, skip, length) in self._automaton.iter(view):
             end = last + 1
             if end < size and view[end].isalpha():
@@ -479,7 +552,9 @@ class MentionFinder:
                 candidates.append((start, end, slot))
             elif slot_town[slot]:
                 towns.append((start, end))
-        return candidates, places, towns
+            elif slot_organ[slot] is not None:
+                organs.append((start, end, slot))
+        return candidates, places, towns, organs
 
     def _decide(self, view: _View, start: int, end: int, slot: int, theatre: _Theatre,
                 year: int | None, anchors: set[str] | None, context: _Context):
@@ -595,7 +670,7 @@ class _Theatre:
         for _, where in hits:
             self._article[where] += 1
         if self._context:
-            _, title_places, _ = finder._candidates(_View(normalize_with(
+            _, title_places, _, _ = finder._candidates(_View(normalize_with(
                 self._context, MATCH_OPTIONS)).text)
             for _, where in title_places:
                 self._article[where] += 1
