@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -201,3 +202,27 @@ def test_add_actors_writes_a_validated_copy(tmp_path):
     with pytest.raises(ValueError, match="copy"):
         add_actors(picks, str(shutil.os.path.dirname(load_gazetteer.__code__.co_filename)
                               ).replace("factions", "data/gazetteer"))
+
+
+def test_sixth_fresh_set_is_its_two_annotations_and_the_adjudication():
+    """actors_fresh6.json is reproduced byte for byte from the two blind annotations and the
+    third annotator's decisions (tests/gold/merge_double_annotation.py)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "merge_double_annotation",
+        Path(__file__).resolve().parent / "gold" / "merge_double_annotation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    notes = DEV / "annotations"
+    a = json.loads((notes / "fresh6_annotator_a.json").read_text(encoding="utf-8"))
+    b = json.loads((notes / "fresh6_annotator_b.json").read_text(encoding="utf-8"))
+    same = {"asaib_ahl_al_haq": "asaib", "state_of_law_coalition": "state_of_law",
+            "syrian_resistance_golan": "golan_liberation_resistance"}
+    items, cases = module.merge(a, b, same)
+    decisions = json.loads((notes / "fresh6_adjudication.json").read_text(encoding="utf-8"))
+    assert len(cases) == 19 and {d["decision"] for d in decisions} == {"required", "optional"}
+    committed = json.loads((DEV / "actors_fresh6.json").read_text(encoding="utf-8"))
+    assert module.decide(items, cases, decisions) == committed["items"]
+    assert committed["actors"] == {**a["actors"], **b["actors"]}
