@@ -343,8 +343,7 @@ class MentionFinder:
         self._slot_town = [k in towns for k in keys]
         # the organ a key names bare (الحكومة), read back to the state last named in full
         self._slot_organ = [k if k in bare_organs else None for k in keys]
-        self._row_bare = [aliases["key"].iat[i] if aliases["key"].iat[i] in bare_organs
-                          else None for i in range(len(aliases))]
+        self._row_bare = [k if k in bare_organs else None for k in aliases["key"]]
         # the theatres a key can be read in at all, when each of its rows is limited to some
         # (None: anywhere): a match elsewhere is dropped before its context is read
         self._slot_theatres = [frozenset().union(*(self._rows[i].theatres for i in rows))
