@@ -88,46 +88,18 @@ def test_heldout_mentions_per_theatre_paragraph_context(finder):
     assert_floor(scores(HELDOUT / "actors_heldout.json", finder), HELDOUT_FLOOR["paragraph"])
 
 
-def test_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_dev.json", finder)
-    assert_floor(table, DEV_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 279
+#: each development set, its floors and its number of required mentions
+DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLOOR, 214),
+            ("actors_fresh3.json", FRESH3_FLOOR, 574), ("actors_fresh4.json", FRESH4_FLOOR, 264),
+            ("actors_fresh5.json", FRESH5_FLOOR, 264), ("actors_fresh6.json", FRESH6_FLOOR, 347),
+            ("actors_fresh7.json", FRESH7_FLOOR, 419)]
 
 
-def test_fresh_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_fresh.json", finder)
-    assert_floor(table, FRESH_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 214
-
-
-def test_third_fresh_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_fresh3.json", finder)
-    assert_floor(table, FRESH3_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 574
-
-
-def test_fourth_fresh_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_fresh4.json", finder)
-    assert_floor(table, FRESH4_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 264
-
-
-def test_fifth_fresh_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_fresh5.json", finder)
-    assert_floor(table, FRESH5_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 264
-
-
-def test_sixth_fresh_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_fresh6.json", finder)
-    assert_floor(table, FRESH6_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 347
-
-
-def test_seventh_fresh_dev_mentions_per_theatre(finder):
-    table = scores(DEV / "actors_fresh7.json", finder)
-    assert_floor(table, FRESH7_FLOOR)
-    assert table.loc[("all", "all"), "gold"] == 419
+@pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
+def test_dev_mentions_per_theatre(finder, name, floor, required):
+    table = scores(DEV / name, finder)
+    assert_floor(table, floor)
+    assert table.loc[("all", "all"), "gold"] == required
 
 
 @pytest.fixture(scope="module")
@@ -143,13 +115,8 @@ def saudinewsnet():
 def test_heldout_and_dev_mentions_in_their_articles(finder, saudinewsnet):
     assert_floor(scores(HELDOUT / "actors_heldout.json", finder, saudinewsnet),
                  HELDOUT_FLOOR["article"])
-    assert_floor(scores(DEV / "actors_dev.json", finder, saudinewsnet), DEV_FLOOR)
-    assert_floor(scores(DEV / "actors_fresh.json", finder, saudinewsnet), FRESH_FLOOR)
-    assert_floor(scores(DEV / "actors_fresh3.json", finder, saudinewsnet), FRESH3_FLOOR)
-    assert_floor(scores(DEV / "actors_fresh4.json", finder, saudinewsnet), FRESH4_FLOOR)
-    assert_floor(scores(DEV / "actors_fresh5.json", finder, saudinewsnet), FRESH5_FLOOR)
-    assert_floor(scores(DEV / "actors_fresh6.json", finder, saudinewsnet), FRESH6_FLOOR)
-    assert_floor(scores(DEV / "actors_fresh7.json", finder, saudinewsnet), FRESH7_FLOOR)
+    for name, floor, _ in DEV_SETS:
+        assert_floor(scores(DEV / name, finder, saudinewsnet), floor)
 
 
 def test_relation_classifier_beats_the_majority_baseline(finder):
