@@ -85,6 +85,31 @@ def copy_gazetteer(tmp_path):
     return folder
 
 
+def test_forces_named_by_their_patron_are_generated(tmp_path):
+    g = load_gazetteer()
+    loyal = g.aliases[g.aliases["source"] == "loyalty"].set_index("alias")
+    assert loyal.loc["وحدات من الجيش موالية لهادي", "actor_id"] == "yemen_government"
+    assert loyal.loc["القوات الموالية للرئيس المخلوع علي صالح", "actor_id"] == "saleh_forces"
+    # a patron that reads by theatre: each theatre's government
+    government = loyal.loc[["القوات الموالية للحكومة"]]
+    assert dict(zip(government["theatres"], government["actor_id"], strict=True)) == {
+        "syria": "regime", "libya": "libya_gna", "iraq": "iraq_government"}
+    # (in Yemen the listed alias of the same form wins)
+    assert "القوات الموالية للحكومة" in set(g.aliases.query("source == 'listed'")["alias"])
+    # a patron of an actor outside the selection is left out with it
+    assert not load_gazetteer("syria").aliases["actor_id"].isin(["saleh_forces"]).any()
+    folder = copy_gazetteer(tmp_path)
+    with (folder / "loyalty.csv").open("a", encoding="utf-8") as handle:
+        handle.write("الزعيم,leader,regime,,\n")
+    with pytest.raises(ValueError, match=r"loyalty.csv: kind must be force or patron"):
+        load_gazetteer(folder)
+    folder = copy_gazetteer(tmp_path / "b")
+    with (folder / "loyalty.csv").open("a", encoding="utf-8") as handle:
+        handle.write("الزعيم,patron,ghost,,\n")
+    with pytest.raises(ValueError, match=r"loyalty.csv: patrons of unknown actors \['ghost'\]"):
+        load_gazetteer(folder)
+
+
 def test_a_users_gazetteer_is_validated(tmp_path):
     folder = copy_gazetteer(tmp_path)
     with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
@@ -280,9 +305,33 @@ CASES = [
     # the fourth fresh set: "loyal to the former (Yemeni) president" is Saleh's, definite or
     # not; الجوية after the coalition qualifies the strikes; spelling variants of names
     ("مواقع الحوثيين والقوات الموالية للرئيس اليمني السابق علي صالح",
-     [("الحوثيين", "houthis"), ("القوات الموالية للرئيس اليمني السابق", "saleh_forces")]),
+     [("الحوثيين", "houthis"),
+      ("القوات الموالية للرئيس اليمني السابق علي صالح", "saleh_forces")]),
     ("قصف شنه الحوثيون وقوات موالية للرئيس السابق علي صالح",
-     [("الحوثيون", "houthis"), ("قوات موالية للرئيس السابق", "saleh_forces")]),
+     [("الحوثيون", "houthis"), ("قوات موالية للرئيس السابق علي صالح", "saleh_forces")]),
+    # forces named by whom they are loyal to (loyalty.csv), whichever head and patron; not
+    # persons described as loyalists
+    ("تقدمت وحدات من الجيش موالية لـ\"هادي\" نحو الحوطة",
+     [('وحدات من الجيش موالية لـ"هادي"', "yemen_government")]),
+    ("تمكنت المقاومة وقوات الجيش الموالية للشرعية من تحرير عدن",
+     [("المقاومة", "popular_resistance"), ("قوات الجيش الموالية للشرعية", "yemen_government")]),
+    ("قالت القوات الموالية للرئيس السوري بشار الأسد إنها تقدمت",
+     [("القوات الموالية للرئيس السوري بشار الأسد", "regime")]),
+    ("وهو ضابط ومن الموالين للرئيس السابق صالح في صنعاء", []),
+    # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)
+    ("التصدي للوجود الحوثي في عدن", []),
+    ("وصل الحجاج للأراضي السعودية", []),
+    # a day after a name is no modifier of it
+    ("تمكنت المقاومة الأحد من السيطرة على عدن", [("المقاومة", "popular_resistance")]),
+    # a name that ends with its ally names the ally too
+    ("قصفت طائرات عربية الجماعة المتحالفة مع إيران في صنعاء",
+     [("الجماعة المتحالفة مع إيران", "houthis"), ("إيران", "iran")]),
+    ("ولد في قرية مسقط رأس والده", []),
+    ("أعلنت مسقط دعمها للحل", [("مسقط", "oman")]),
+    # دول المجلس is the GCC only in an article that names it
+    ("قال الأمين العام لمجلس التعاون إن دول المجلس تدعم الحل",
+     [("مجلس التعاون", "gcc"), ("دول المجلس", "gcc")]),
+    ("وقعت شركات من دول المجلس عقودا", []),
     ("قال التحالف الدولي إن ضربات التحالف الجوية دعمت الأكراد",
      [("التحالف الدولي", "coalition"), ("ضربات التحالف", "coalition")]),
     ("خبراء من منظمة حظر الأسلحة الكيمياوية", [("منظمة حظر الأسلحة الكيمياوية", "opcw")]),

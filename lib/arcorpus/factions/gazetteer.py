@@ -42,6 +42,14 @@ are required, the others default to empty):
     :class:`~arcorpus.factions.MentionFinder`); not for organs whose bare name is also a common
     word (الإدارة، القوة) or an adjective (الداخلية).
 
+``loyalty.csv``: ``phrase, kind, actor_id, theatres, note``: forces named by whom they are
+    loyal to. A ``force`` row is a head with its participle (القوات الموالية، وحدات من الجيش
+    موالية، المسلحين الموالين); a ``patron`` row names a person or body and the actor whose
+    forces are loyal to it (هادي and الشرعية: yemen_government; المخلوع: saleh_forces), with
+    ``theatres`` where the patron reads so (الحكومة is each theatre's government). Every head
+    joined to every patron by ل is an alias (القوات الموالية لهادي، قوات الجيش الموالية
+    للشرعية، القوات الموالية للرئيس المخلوع): generated, not listed.
+
 ``places.csv``: ``place, country, theatre, kind``: country names, capitals, cities and
     demonyms; the places of the four theatres tell an article's theatre, and country names and
     capitals can be marked as used as a place (``role``). ``kind``: country, capital, city,
@@ -254,9 +262,15 @@ def load_gazetteer(
     if home is not None and home not in set(actors["actor_id"]):
         raise ValueError(f"home={home!r} is not an actor of the gazetteer "
                          f"({root / 'actors.csv'})")
+    loyalty = _read(root / "loyalty.csv", ["phrase", "kind", "actor_id"], ["theatres"],
+                    required=False)
+    _check_loyalty(loyalty, all_ids, root / "loyalty.csv")
+    if chosen is not None:
+        loyalty = loyalty[(loyalty["kind"] == "force") | loyalty["actor_id"].isin(
+            set(actors["actor_id"]))]
     aliases = _expand(aliases, actors, templates,
                       _read(root / "variants.csv", ["find", "replace", "where"],
-                            required=False), home=home)
+                            required=False), home=home, loyalty=loyalty)
     _check_clashes(aliases, root)
     places = _read(root / "places.csv", ["place", "country", "theatre", "kind"],
                    required=False)
@@ -295,10 +309,52 @@ def _home_rules(aliases: pd.DataFrame, home: str | None) -> list[Rule]:
              effect="block", note="part of a person's title (نائب رئيس مجلس الوزراء)"))]
 
 
+def _check_loyalty(loyalty: pd.DataFrame, actor_ids: set[str], path: Path) -> None:
+    bad_kind = sorted(set(loyalty["kind"]) - {"force", "patron"})
+    if bad_kind:
+        raise ValueError(f"{path}: kind must be force or patron, not {bad_kind}")
+    patrons = loyalty[loyalty["kind"] == "patron"]
+    unknown = sorted(set(patrons["actor_id"]) - actor_ids)
+    if unknown:
+        raise ValueError(f"{path}: patrons of unknown actors {unknown}")
+    bad = {t for value in patrons["theatres"] for t in _split(value)} - set(THEATRES)
+    if bad:
+        raise ValueError(f"{path}: unknown theatre(s) {sorted(bad)}; use {list(THEATRES)}")
+
+
+def _to(patron: str) -> str:
+    """The preposition ل joined to a patron: الرئيس -> للرئيس, هادي -> لهادي."""
+    return "لل" + patron[2:] if patron.startswith("ال") else "ل" + patron
+
+
+def loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
+    """Alias rows for every ``force`` of ``loyalty.csv`` joined to every ``patron``.
+
+    >>> table = pd.DataFrame({"phrase": ["القوات الموالية", "هادي", "المخلوع"],
+    ...                       "kind": ["force", "patron", "patron"],
+    ...                       "actor_id": ["", "yemen_government", "saleh_forces"],
+    ...                       "theatres": ["", "", "yemen"]})
+    >>> made = loyal_aliases(table)
+    >>> made["alias"].tolist(), made["theatres"].tolist()
+    (['القوات الموالية لهادي', 'القوات الموالية للمخلوع'], ['', 'yemen'])
+    """
+    forces = loyalty.loc[loyalty["kind"] == "force", "phrase"].tolist()
+    patrons = loyalty[loyalty["kind"] == "patron"]
+    return pd.DataFrame(
+        [{"actor_id": actor, "alias": f"{force} {_to(patron)}", "from_year": "", "to_year": "",
+          "rule": "", "theatres": theatres, "source": "loyalty"}
+         for force in forces
+         for patron, actor, theatres in zip(patrons["phrase"], patrons["actor_id"],
+                                            patrons["theatres"], strict=True)],
+        columns=[*ALIAS_COLUMNS, "theatres", "source"])
+
+
 def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
-            variants: pd.DataFrame, *, home: str | None = None) -> pd.DataFrame:
-    """Listed aliases, plus the organs of each state (templates), plus every spelling variant;
-    keys normalised; listed rows first, a generated key never overriding a listed one. With a
+            variants: pd.DataFrame, *, home: str | None = None,
+            loyalty: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Listed aliases, plus the organs of each state (templates), plus the forces named by
+    their patron (loyalty), plus every spelling variant; keys normalised; listed rows first, a
+    generated key never overriding a listed one (in the same theatres, for loyalty). With a
     ``home`` state, its organs named bare (the ``home`` templates without the adjective)."""
     rows = listed.assign(key=[_key(a) for a in listed["alias"]])
     generated = []
@@ -330,6 +386,13 @@ def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
                          zip(rows["key"], rows["actor_id"], strict=True)]
         rows = pd.concat([rows, made[~made["key"].isin(set(rows["key"]))]], ignore_index=True)
     rows["organ"] = rows["organ"].fillna("")
+    if loyalty is not None and len(loyalty):
+        loyal = loyal_aliases(loyalty)
+        loyal = loyal.assign(key=[_key(a) for a in loyal["alias"]], organ="")
+        taken = set(zip(rows["key"], rows["theatres"], strict=True))
+        loyal = loyal[[(k, t) not in taken for k, t in zip(loyal["key"], loyal["theatres"],
+                                                           strict=True)]]
+        rows = pd.concat([rows, loyal], ignore_index=True)
     pairs = _variant_pairs(variants)
     if pairs:
         extra = []

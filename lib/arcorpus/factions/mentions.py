@@ -195,7 +195,9 @@ def _past_space(text: str, i: int, step: int) -> int:
 
 
 #: the words of a name that introduce its leader (normalised as the keys: ة is ه)
-_LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها) (.+)$")
+#: (also the ally or sponsor a name ends with: الجماعة المتحالفة مع إيران names Iran too)
+_LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها|المتحالفه مع|المدعومه من) "
+                    r"(.+)$")
 
 _LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
 #: a gap between a town and a country or capital in one list: و or أو without a comma (a
@@ -612,7 +614,8 @@ class MentionFinder:
         if rule.condition == "after_definite":
             prev = context.previous
             glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None
-            return not glued and bool(prev) and is_definite(prev[0][0]) and not \
+            # any form of the word: للوجود and بالأراضي are definite after their proclitic
+            return not glued and bool(prev) and any(is_definite(f) for f in prev[0]) and not \
                 rule.compiled[1].match(prev, before=True)
         if rule.condition == "after_accusative":
             prev = context.previous
