@@ -423,6 +423,17 @@ CASES = [
     ("قالت الحكومة البريطانية إن الحكومة الجديدة سترد، وقال رئيس الحكومة إن",
      [("الحكومة البريطانية", "uk")]),
     ("وفتحت الشرطة تحقيقا في الحادث", []),
+    # with no organ in full to go back to, a bare organ read as the theatre's government is
+    # the foreign state's the article names most, if more often than the government; an
+    # organ with no reading of its own stays unread
+    ("قالت فرنسا إن الهجوم في باريس خطير. وأكدت فرنسا أن مقاتلين عادوا من سوريا. وقالت "
+     "الحكومة إنها ستشدد الرقابة.", [("فرنسا", "france"), ("فرنسا", "france"),
+                                    ("سوريا", "regime"), ("الحكومة", "france")]),
+    ("قال الرئيس السوري إن سوريا لن تتراجع، وإن النظام السوري صامد، وقالت فرنسا إن الحكومة "
+     "لن تنجو.", [("سوريا", "regime"), ("النظام السوري", "regime"), ("فرنسا", "france"),
+                  ("الحكومة", "regime")]),
+    ("قالت فرنسا إن فرنسا ستتحرك، وفتحت الشرطة تحقيقا", [("فرنسا", "france"),
+                                                        ("فرنسا", "france")]),
     # the sixth fresh set (Syria half): a national team, a news agency, nationalities and
     # districts named after a place; Iraqi parties, commands and the federal police; a
     # state's warplanes and occupation

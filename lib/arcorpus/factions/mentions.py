@@ -346,6 +346,16 @@ class MentionFinder:
         # the organ a key names bare (الحكومة), read back to the state last named in full
         self._slot_organ = [k if k in bare_organs else None for k in keys]
         self._row_bare = [k if k in bare_organs else None for k in aliases["key"]]
+        # each state's organ in full, by (state, bare organ): where an article names no organ
+        # in full, a bare one goes to the state the article is about (see _organs_read_back)
+        # (a foreign state's only: a theatre's own government is the bare organ's own reading)
+        actors = self.gazetteer.actors
+        foreign = set(actors.loc[actors["type"] == "foreign_state",
+                                           "actor_id"])
+        self._organ_row: dict[tuple[str, str], int] = {}
+        for index, organ in enumerate(self._row_organ):
+            if organ is not None and self._actor[index] in foreign:
+                self._organ_row.setdefault((self._actor[index], organ), index)
         # the theatres a key can be read in at all, when each of its rows is limited to some
         # (None: anywhere): a match elsewhere is dropped before its context is read
         self._slot_theatres = [frozenset().union(*(self._rows[i].theatres for i in rows))
@@ -422,7 +432,7 @@ class MentionFinder:
                 chosen.append((start, end, *decided))
             elif slot_organ[slot] is not None:
                 organs.append((start, end, slot))
-        if organs or any(self._row_bare[c[2]] for c in chosen):
+        if organs or any(self._row_bare[c[2]] is not None for c in chosen):
             chosen = self._organs_read_back(view.text, chosen, organs)
         found = []
         if not chosen:
@@ -464,7 +474,10 @@ class MentionFinder:
                           organs: list[tuple[int, int, int]]) -> list[tuple]:
         """An organ named bare (الحكومة، وزارة الداخلية، الشرطة) is read back to the state
         whose organ the article last named in full before it (الحكومة البريطانية ...
-        الحكومة), else to the one state whose organ it names in full at all. Resolved here,
+        الحكومة), else to the one state whose organ it names in full at all; a bare organ
+        with a reading of its own (الحكومة: the theatre's government) and no organ in full to
+        go back to is the foreign state's that the article names most, when it names that
+        state more often than the reading's actor (see ``focus``). Resolved here,
         after every other mention is known. A bare organ that is an alias of its own
         (الحكومة in Yemen, a ``home`` organ) keeps its reading where no state is found; one
         before a definite word (another organ or a longer name) or after a post (رئيس
@@ -476,12 +489,29 @@ class MentionFinder:
                     _Context(view, start, end).previous, before=True):
                 # (not a person's title: رئيس مجلس الوزراء القطري names no cabinet to go back to)
                 named.setdefault(row_organ[index], []).append((start, index))
-        if not named:
+        if not named and not any(row_bare[c[2]] is not None and c[4] == "actor"
+                                 for c in chosen):
             return chosen
+        counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
+        for _, _, index, _, _ in chosen:
+            counts[actor[index]] = counts.get(actor[index], 0) + 1
 
-        def antecedent(bare: str, start: int, end: int) -> int | None:
+        def focus(bare: str, current: str | None) -> int | None:
+            """The organ of the foreign state the article names most (at least twice), when
+            that is more often than the actor the bare organ reads as (``current``): الحكومة
+            in an article about France that names Syria in passing is France's."""
+            if current is None:
+                return None  # an organ with no reading of its own stays unread
+            best = max(((n, a) for a, n in counts.items() if (a, bare) in self._organ_row),
+                       default=None)
+            if best is None or best[0] < 2 or best[0] <= counts.get(current, 0):
+                return None
+            return self._organ_row[(best[1], bare)]
+
+        def antecedent(bare: str, start: int, end: int, current: str | None = None) \
+                -> int | None:
             full = named.get(bare)
-            if not full:
+            if not full and current is None:
                 return None
             context = _Context(view, start, end)
             following = context.next
@@ -489,6 +519,8 @@ class MentionFinder:
                     and not _NOT_MODIFIER.match(following, before=False)) \
                     or _POST.match(context.previous, before=True):
                 return None
+            if not full:
+                return focus(bare, current)
             before = [(at, index) for at, index in full if at < start]
             if before:
                 return max(before)[1]
@@ -497,8 +529,8 @@ class MentionFinder:
         out = []
         for start, end, index, where, role in chosen:
             bare = row_bare[index]
-            found = antecedent(bare, start, end) if bare is not None and role == "actor" \
-                else None
+            found = antecedent(bare, start, end, actor[index]) \
+                if bare is not None and role == "actor" else None
             out.append((start, end, index, where, role) if found is None else
                        (start, end, found, None, "actor"))
         for start, end, slot in organs:
