@@ -34,7 +34,9 @@ are required, the others default to empty):
     ``MATCH_OPTIONS``); quotes and spaces inside a name are the matcher's business.
 
 ``templates.csv``: ``template, note, home, anaphora``: organs of a state, ``{m}``/``{f}``
-    standing for its masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``). ``home`` =
+    standing for its masculine/feminine adjective (``الحكومة {f}``, ``الجيش {m}``), ``{fi}``
+    for the feminine without the article, after an indefinite noun (``مقاتلات {fi}``:
+    مقاتلات تركية). ``home`` =
     ``yes``: the organ named bare (وزارة الداخلية، القوات المسلحة) is the outlet's own state in
     its own press, used with ``load_gazetteer(home=...)``. ``anaphora`` = ``yes``: the organ
     named bare refers back to the state whose organ the article last named in full (الحكومة
@@ -138,6 +140,11 @@ def _key(text: str) -> str:
 def _feminine(adjective: str) -> str:
     """التركي -> التركية; الكوري الجنوبي -> الكورية الجنوبية."""
     return " ".join(w + "ة" if w.endswith("ي") else w for w in adjective.split())
+
+
+def _indefinite(adjective: str) -> str:
+    """التركية -> تركية; الكورية الجنوبية -> كورية جنوبية."""
+    return " ".join(w[2:] if w.startswith("ال") else w for w in adjective.split())
 
 
 def _variants(key: str, pairs: list[tuple[re.Pattern, str]]) -> list[str]:
@@ -371,7 +378,8 @@ def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
         if not actor.adjective:
             continue
         for template in templates["template"]:
-            alias = template.format(m=actor.adjective, f=_feminine(actor.adjective))
+            feminine = _feminine(actor.adjective)
+            alias = template.format(m=actor.adjective, f=feminine, fi=_indefinite(feminine))
             generated.append({"actor_id": actor.actor_id, "alias": alias, "from_year": "",
                               "to_year": "", "rule": "", "theatres": "", "source": "template",
                               "organ": organs.get(template, "")})
