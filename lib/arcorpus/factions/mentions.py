@@ -350,8 +350,7 @@ class MentionFinder:
         # in full, a bare one goes to the state the article is about (see _organs_read_back)
         # (a foreign state's only: a theatre's own government is the bare organ's own reading)
         actors = self.gazetteer.actors
-        foreign = set(actors.loc[actors["type"] == "foreign_state",
-                                           "actor_id"])
+        foreign = set(actors.loc[actors["type"] == "foreign_state", "actor_id"])
         self._organ_row: dict[tuple[str, str], int] = {}
         for index, organ in enumerate(self._row_organ):
             if organ is not None and self._actor[index] in foreign:

@@ -21,8 +21,9 @@ example_negative``.
                  definite modifier).
   ``proclitic``  the alias carries one of the proclitics in ``value`` (``ب|وب``: باليمن).
   ``after_definite`` the alias follows a definite word with nothing glued to it, as an
-                 adjective does (الأراضي السعودية; not والسعودية، للسعودية), the previous word
-                 not being one of ``except`` (``value`` empty).
+                 adjective does (الأراضي السعودية، للأراضي السعودية: a proclitic on the word
+                 counts not; والسعودية، للسعودية are no adjectives), the previous word not
+                 being one of ``except`` (``value`` empty).
   ``after_accusative`` the alias follows, with nothing glued to it, an indefinite word in
                  the accusative with tanween (ends in ا, no ال, no pronoun suffix, not a
                  verb in وا): the alias is then an adjective (جنديا تركيا: a Turkish
