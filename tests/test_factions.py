@@ -80,9 +80,11 @@ def test_spelling_variants_and_state_organs_are_generated():
         assert normalize_with(written, MATCH_OPTIONS) in keys, written
 
 
-def copy_gazetteer(tmp_path):
-    folder = tmp_path / "gaz"
+def gazetteer_with(folder, name: str, row: str):
+    """A copy of the kit's gazetteer in ``folder`` with ``row`` appended to its file ``name``."""
     shutil.copytree(str(files("arcorpus").joinpath("data/gazetteer")), folder)
+    with (folder / name).open("a", encoding="utf-8") as handle:
+        handle.write(row + "\n")
     return folder
 
 
@@ -99,37 +101,21 @@ def test_forces_named_by_their_patron_are_generated(tmp_path):
     assert "القوات الموالية للحكومة" in set(g.aliases.query("source == 'listed'")["alias"])
     # a patron of an actor outside the selection is left out with it
     assert not load_gazetteer("syria").aliases["actor_id"].isin(["saleh_forces"]).any()
-    folder = copy_gazetteer(tmp_path)
-    with (folder / "loyalty.csv").open("a", encoding="utf-8") as handle:
-        handle.write("الزعيم,leader,regime,,\n")
     with pytest.raises(ValueError, match=r"loyalty.csv: kind must be force or patron"):
-        load_gazetteer(folder)
-    folder = copy_gazetteer(tmp_path / "b")
-    with (folder / "loyalty.csv").open("a", encoding="utf-8") as handle:
-        handle.write("الزعيم,patron,ghost,,\n")
+        load_gazetteer(gazetteer_with(tmp_path / "a", "loyalty.csv", "الزعيم,leader,regime,,"))
     with pytest.raises(ValueError, match=r"loyalty.csv: patrons of unknown actors \['ghost'\]"):
-        load_gazetteer(folder)
+        load_gazetteer(gazetteer_with(tmp_path / "b", "loyalty.csv", "الزعيم,patron,ghost,,"))
 
 
 def test_a_users_gazetteer_is_validated(tmp_path):
-    folder = copy_gazetteer(tmp_path)
-    with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("fsa,جبهة النصرة,,,,\n")
     with pytest.raises(ValueError, match=r"alias\(es\) given to more than one actor"):
-        load_gazetteer(folder)
-    folder = copy_gazetteer(tmp_path / "b")
-    with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("ghost,شبح,,,,\n")
+        load_gazetteer(gazetteer_with(tmp_path / "a", "aliases.csv", "fsa,جبهة النصرة,,,,"))
     with pytest.raises(ValueError, match=r"aliases of unknown actors \['ghost'\]"):
-        load_gazetteer(folder)
-    folder = copy_gazetteer(tmp_path / "c")
-    with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("fsa,الحر,,,maybe,\n")
+        load_gazetteer(gazetteer_with(tmp_path / "b", "aliases.csv", "ghost,شبح,,,,"))
     with pytest.raises(ValueError, match=r"unknown rule\(s\) \['maybe'\]"):
-        load_gazetteer(folder)
-    folder = copy_gazetteer(tmp_path / "d")
-    with (folder / "aliases.csv").open("a", encoding="utf-8") as handle:
-        handle.write("fsa,ثوار الجنوب,,,,\n")  # an alias of the user's own
+        load_gazetteer(gazetteer_with(tmp_path / "c", "aliases.csv", "fsa,الحر,,,maybe,"))
+    # an alias of the user's own
+    folder = gazetteer_with(tmp_path / "d", "aliases.csv", "fsa,ثوار الجنوب,,,,")
     assert find_mentions(["قال ثوار الجنوب"], gazetteer=load_gazetteer(folder))[
         "actor_id"].tolist() == ["fsa"]
 
