@@ -307,6 +307,8 @@ CASES = [
     ("وهو ضابط ومن الموالين للرئيس السابق صالح في صنعاء", []),
     ("وبدعم من وحدات الجيش المؤيد للشرعية في عدن",
      [("وحدات الجيش المؤيد للشرعية", "yemen_government")]),
+    ("أمام التحالف الذي تقوده واشنطن ضد داعش", [("التحالف الذي تقوده واشنطن", "coalition"),
+                                               ("واشنطن", "us"), ("داعش", "isis")]),
     # legitimacy restored to a country: the country is a place
     ("يشن عمليات من أجل إعادة الشرعية لليمن", []),
     # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)
