@@ -35,11 +35,10 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
               "b1db5fd50dd1f9e5839ab793a674cbca47b4f4c70e3f05ea2cb121bfc9d6ed4f"}
 # what the kit reaches (README, "Actors": issue 14 asked F1 >= 0.95 and P >= 0.95 per theatre;
 # the held-out figures fall short, see the README for why). Paragraph = each item read alone;
-# article = read in its whole article (needs the corpus). On 2026-11-28 the F1 floors were
-# raised and Yemen's precision floor lowered from 0.91 to 0.90: that day's kit finds more
-# Yemen mentions and a few more false ones (F1 0.896 -> 0.903, precision 0.910 -> 0.909).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.91), "yemen": (0.90, 0.90)},
-                 "article": {"syria": (0.95, 0.91), "yemen": (0.90, 0.90)}}
+# article = read in its whole article (needs the corpus). Raised on 2026-11-28 (Syria
+# precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.91), "yemen": (0.91, 0.90)},
+                 "article": {"syria": (0.95, 0.91), "yemen": (0.91, 0.90)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
 FRESH_FLOOR = {"syria": (0.95, 0.95), "yemen": (0.95, 0.92)}
