@@ -334,14 +334,14 @@ def _to(patron: str) -> str:
     return "لل" + patron[2:] if patron.startswith("ال") else "ل" + patron
 
 
-def loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
+def _loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
     """Alias rows for every ``force`` of ``loyalty.csv`` joined to every ``patron``.
 
     >>> table = pd.DataFrame({"phrase": ["القوات الموالية", "هادي", "المخلوع"],
     ...                       "kind": ["force", "patron", "patron"],
     ...                       "actor_id": ["", "yemen_government", "saleh_forces"],
     ...                       "theatres": ["", "", "yemen"]})
-    >>> made = loyal_aliases(table)
+    >>> made = _loyal_aliases(table)
     >>> made["alias"].tolist(), made["theatres"].tolist()
     (['القوات الموالية لهادي', 'القوات الموالية للمخلوع'], ['', 'yemen'])
     """
@@ -395,7 +395,7 @@ def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
         rows = pd.concat([rows, made[~made["key"].isin(set(rows["key"]))]], ignore_index=True)
     rows["organ"] = rows["organ"].fillna("")
     if loyalty is not None and len(loyalty):
-        loyal = loyal_aliases(loyalty)
+        loyal = _loyal_aliases(loyalty)
         loyal = loyal.assign(key=[_key(a) for a in loyal["alias"]], organ="")
         taken = set(zip(rows["key"], rows["theatres"], strict=True))
         loyal = loyal[[(k, t) not in taken for k, t in zip(loyal["key"], loyal["theatres"],

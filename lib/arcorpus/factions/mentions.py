@@ -499,8 +499,6 @@ class MentionFinder:
             """The organ of the foreign state the article names most (at least twice), when
             that is more often than the actor the bare organ reads as (``current``): الحكومة
             in an article about France that names Syria in passing is France's."""
-            if current is None:
-                return None  # an organ with no reading of its own stays unread
             best = max(((n, a) for a, n in counts.items() if (a, bare) in self._organ_row),
                        default=None)
             if best is None or best[0] < 2 or best[0] <= counts.get(current, 0):
@@ -511,7 +509,7 @@ class MentionFinder:
                 -> int | None:
             full = named.get(bare)
             if not full and current is None:
-                return None
+                return None  # an organ with no reading of its own stays unread
             context = _Context(view, start, end)
             following = context.next
             if (_DEFINITE.match(following, before=False)
