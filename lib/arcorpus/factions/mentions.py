@@ -33,7 +33,7 @@ from joblib import Parallel, delayed, effective_n_jobs
 from ..corpus import Corpus
 from ..corpus.units import table_unit, unit_ids_at, unit_keys, unit_table
 from ..progress import progress_bar
-from ..text.normalize import normalize_with, offset_map
+from ..text.normalize import normalize_mapped, normalize_with
 from .gazetteer import _NOT_MODIFIERS, _POSTS, MATCH_OPTIONS, THEATRES, Gazetteer, load_gazetteer
 from .rules import NOT_ACCUSATIVE_ENDINGS, Patterns, is_definite, word_forms
 
@@ -199,6 +199,9 @@ def _past_space(text: str, i: int, step: int) -> int:
 _LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|يقودها|المتحالفه مع|المدعومه من) "
                     r"(.+)$")
 
+#: what a key of the automaton is (see MentionFinder._candidates): a name with alias rows, a
+#: town or region, a bare organ, or a place name alone
+_CANDIDATE, _TOWN, _ORGAN, _PLACE_ONLY = range(4)
 _LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
 #: a gap between a town and a country or capital in one list: و or أو without a comma (a
 #: comma begins a clause: في حلب، ودمشق ترفض، مجلس محافظة الأنبار، الولايات المتحدة); the
@@ -271,6 +274,7 @@ class _Row(NamedTuple):
     places: tuple
     prev_block: Patterns | None  # the block rules on the previous word without exceptions
     prev_place: Patterns | None  # likewise for the place rules, merged into one lookup
+    waits: bool  # an allow rule waits for the discourse pass (article_names)
 
 
 def _merged(rules: list) -> tuple[Patterns | None, tuple]:
@@ -314,7 +318,7 @@ class MentionFinder:
                 (int(row.from_year) if row.from_year else None,
                  int(row.to_year) if row.to_year else None),
                 bool(allows or theatres), blocks, allows, places_rules, prev_block,
-                prev_place))
+                prev_place, any(r.condition == "article_names" for r in allows)))
         # rows that need no check at all, when they are the only reading of their key
         self._simple = [not (r.theatres or r.blocks or r.allows or r.places or r.prev_block
                              or r.prev_place) for r in self._rows]
@@ -361,17 +365,21 @@ class MentionFinder:
                                if rows and all(self._rows[i].theatres for i in rows) else None
                                for rows in self._slot_rows]
         # whether a key has a reading that waits for the discourse pass (article_names)
-        self._slot_waits = [any(r.condition == "article_names" for i in rows
-                                for r in self._rows[i].allows) for rows in self._slot_rows]
+        self._slot_waits = [any(self._rows[i].waits for i in rows) for rows in self._slot_rows]
         # the theatre a key is evidence of (one reading, of an actor of one theatre)
         self._slot_evidence = [self._evidence[rows[0]] if len(rows) == 1 else None
                                for rows in self._slot_rows]
+        # each key's entry carries what _candidates does with a match, so that its loop (run
+        # for every match) looks nothing up: the place's theatre and the kind of match
         automaton = ahocorasick.Automaton()
         for slot, key in enumerate(keys):
-            automaton.add_word(key, (slot, 0, len(key)))
+            kind = (_CANDIDATE if self._slot_rows[slot] else _TOWN if self._slot_town[slot]
+                    else _ORGAN if self._slot_organ[slot] is not None else _PLACE_ONLY)
+            place, evidence = self._slot_place[slot], self._slot_evidence[slot]
+            automaton.add_word(key, (slot, 0, len(key), place, evidence, kind))
             if key.startswith("ال") and len(key) > 2 and ("ل" + key[1:]) not in slots:
                 # ل + ال elides the alef: للنصرة = ل + النصرة; the mention starts after the ل
-                automaton.add_word("ل" + key[1:], (slot, 1, len(key)))
+                automaton.add_word("ل" + key[1:], (slot, 1, len(key), place, evidence, kind))
         automaton.make_automaton()
         self._automaton = automaton
         # a name that says who leads the actor (التحالف بقيادة السعودية، التحالف الذي تقوده
@@ -393,12 +401,18 @@ class MentionFinder:
         """The mentions in ``text`` read as one article: ``date`` (its publication date, or
         its year) and ``context`` (its title, say) inform the rules; offsets are into
         ``text``."""
-        normal = normalize_with(text, MATCH_OPTIONS)
+        return [Mention(*found) for found in self._scan(text, date, context)]
+
+    def _scan(self, text: str, date, context: str) -> list[tuple[int, int, int, str, str]]:
+        """:meth:`scan` as plain tuples (what :func:`find_mentions` reads: a named tuple per
+        mention cost a few per cent of its time)."""
+        normal, offsets = normalize_mapped(text, MATCH_OPTIONS)
         view = _View(normal)
-        candidates, places, towns, organs = self._candidates(view.text)
+        hits: list[tuple[int, str]] = []
+        candidates, _, towns, organs = self._candidates(view.text, hits)
         if not candidates:
             return []
-        theatre = _Theatre(self, view.text, places, candidates, context)
+        theatre = _Theatre(self, view.text, hits, context)
         year = _year(date)
         chosen, pending = [], []
         anchors: set[str] = set()
@@ -436,7 +450,6 @@ class MentionFinder:
         found = []
         if not chosen:
             return found
-        offsets = offset_map(text, normal, MATCH_OPTIONS)
         chosen = _leftmost_longest(chosen, self._actor, self._leader)
         for k in range(1, len(chosen)):  # a list of places: في لبنان أو سوريا أو العراق
             if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
@@ -448,6 +461,7 @@ class MentionFinder:
         shifted = view._deletions() if view.text is not normal else None
         span = offsets.span if offsets is not None else None
         leaders, size = self._leader, len(normal)
+        article = None  # the article's theatre, asked for once
         for view_start, view_end, index, where, role in chosen:
             start, end = view_start, view_end
             if shifted:
@@ -459,14 +473,16 @@ class MentionFinder:
             if span is not None:
                 start, end = span(start, end)
             if where is None:
-                where = theatre.article()
-            found.append(Mention(start, end, index, where or "", role))
+                if article is None:
+                    article = theatre.article() or ""
+                where = article
+            found.append((start, end, index, where or "", role))
             leader = leaders[index] if role == "actor" else None
             if leader is not None:
                 first, last = view.to_normal(view_end - leader[1], view_end)
                 if offsets is not None:
                     first, last = offsets.span(first, last)
-                found.append(Mention(first, last, leader[0], where or "", "actor"))
+                found.append((first, last, leader[0], where or "", "actor"))
         return found
 
     def _organs_read_back(self, view: str, chosen: list[tuple],
@@ -562,12 +578,15 @@ class MentionFinder:
                 chosen[k] = (start, end, index, where, "place")
         return chosen
 
-    def _candidates(self, view: str):
+    def _candidates(self, view: str, hits: list[tuple[int, str]] | None = None):
+        """The matches in ``view`` that stand as words: ``(start, end, slot)`` of the names
+        with alias rows, ``(start, theatre)`` of the place names, ``(start, end)`` of the
+        towns, ``(start, end, slot)`` of the bare organs. ``hits``, when given, receives
+        ``(start, theatre)`` of the places and of the names of one theatre's actors: the
+        evidence of :class:`_Theatre`, gathered in the same loop."""
         candidates, places, towns, organs = [], [], [], []
         size = len(view)
-        slot_place, slot_rows, slot_town = self._slot_place, self._slot_rows, self._slot_town
-        slot_organ = self._slot_organ
-        for last, (slot, skip, length) in self._automaton.iter(view):
+        for last, (slot, skip, length, place, evidence, kind) in self._automaton.iter(view):
             end = last + 1
             if end < size and view[end].isalpha():
                 continue  # inside a longer word
@@ -575,14 +594,17 @@ class MentionFinder:
             if start > 0 and view[start - 1].isalpha() and not _after_proclitic(view, start):
                 continue
             start += skip
-            place = slot_place[slot]
             if place is not None:
                 places.append((start, place))
-            if slot_rows[slot]:
+                if hits is not None:
+                    hits.append((start, place))
+            if kind == _CANDIDATE:
                 candidates.append((start, end, slot))
-            elif slot_town[slot]:
+                if evidence is not None and hits is not None:
+                    hits.append((start, evidence))
+            elif kind == _TOWN:
                 towns.append((start, end))
-            elif slot_organ[slot] is not None:
+            elif kind == _ORGAN:
                 organs.append((start, end, slot))
         return candidates, places, towns, organs
 
@@ -591,6 +613,7 @@ class MentionFinder:
         """``(alias_index, theatre, role)`` of the first alias row of ``slot`` that counts
         here, or ``None``. With ``anchors=None`` the discourse condition is left undecided.
         ``context``: the words around the match (kept for the second pass)."""
+        holds = self._holds
         for index in self._slot_rows[slot]:
             row = self._rows[index]
             where = None
@@ -605,21 +628,33 @@ class MentionFinder:
             if row.prev_block is not None and row.prev_block.match(context.previous,
                                                                     before=True):
                 continue
-            if any(self._holds(rule, view, start, end, context, row.actor, anchors)
-                   for rule in row.blocks):
+            # loops rather than any(generator): this runs for every ambiguous match
+            blocked = False
+            for rule in row.blocks:
+                if holds(rule, view, start, end, context, row.actor, anchors):
+                    blocked = True
+                    break
+            if blocked:
                 continue
-            if row.allows and not any(self._holds(rule, view, start, end, context,
-                                                  row.actor, anchors)
-                                      for rule in row.allows):
-                if anchors is None and any(r.condition == "article_names"
-                                           for r in row.allows):
-                    return None  # decided in the second pass
-                continue
-            place = (row.prev_place is not None and row.prev_place.match(
-                context.previous, before=True)) or any(
-                self._holds(rule, view, start, end, context, row.actor, anchors)
-                for rule in row.places)
-            role = "place" if place else "actor"
+            if row.allows:
+                allowed = False
+                for rule in row.allows:
+                    if holds(rule, view, start, end, context, row.actor, anchors):
+                        allowed = True
+                        break
+                if not allowed:
+                    if anchors is None and row.waits:
+                        return None  # decided in the second pass
+                    continue
+            role = "actor"
+            if row.prev_place is not None and row.prev_place.match(context.previous,
+                                                                    before=True):
+                role = "place"
+            else:
+                for rule in row.places:
+                    if holds(rule, view, start, end, context, row.actor, anchors):
+                        role = "place"
+                        break
             return index, where, role
         return None
 
@@ -672,67 +707,60 @@ class _Theatre:
     """An article's theatre scores (places it names, actors of one theatre), with a
     paragraph's own scores weighted three times: the theatre at an offset."""
 
-    def __init__(self, finder: MentionFinder, view: str, places, candidates,
+    def __init__(self, finder: MentionFinder, view: str, hits: list[tuple[int, str]],
                  context: str) -> None:
         self._view = view
         self._finder = finder
-        self._places = places
-        self._candidates = candidates
+        self._hits = hits  # (offset, theatre) of the places and one theatre's actors, in order
         self._context = context
-        self._ready = False
+        self._article: dict[str, int] | None = None
         self._best: str | bool | None = False
         self._memo: dict[int, str | None] = {}
-        self._hit_list: list[tuple[int, str]] | None = None
+        self._offsets: list[int] | None = None
 
-    def _hits(self) -> list[tuple[int, str]]:
-        """``(offset, theatre)`` of the places named and the actors of one theatre (listed
-        once: both :meth:`article` and :meth:`at` count them)."""
-        if self._hit_list is None:
-            evidence = self._finder._slot_evidence
-            self._hit_list = [*self._places, *((start, evidence[slot])
-                                               for start, _, slot in self._candidates
-                                               if evidence[slot])]
-        return self._hit_list
-
-    def _prepare(self) -> None:
-        finder = self._finder
-        hits = self._hits()
-        self._article = dict.fromkeys(THEATRES, 0)
-        for _, where in hits:
-            self._article[where] += 1
-        if self._context:
-            _, title_places, _, _ = finder._candidates(_View(normalize_with(
-                self._context, MATCH_OPTIONS)).text)
-            for _, where in title_places:
-                self._article[where] += 1
-        self._breaks = [m.start() for m in re.finditer("\n", self._view)]
-        self._by_paragraph: dict[int, dict[str, int]] = {}
-        for start, where in hits:
-            counts = self._by_paragraph.setdefault(bisect_right(self._breaks, start), {})
-            counts[where] = counts.get(where, 0) + 1
-        self._ready = True
+    def _counts(self) -> dict[str, int]:
+        """The hits of each theatre in the whole article."""
+        counts = dict.fromkeys(THEATRES, 0)
+        for _, where in self._hits:
+            counts[where] += 1
+        return counts
 
     def article(self) -> str | None:
         """The article's theatre (places and actors of the whole article)."""
         if self._best is False:
-            counts = dict.fromkeys(THEATRES, 0)
-            for _, where in self._hits():
-                counts[where] += 1
+            counts = self._counts()
             best = max(counts, key=counts.get)
             self._best = best if counts[best] > 0 else None
         return self._best
 
     def at(self, offset: int) -> str | None:
-        """The theatre at ``offset``: the article's scores plus three times its paragraph's."""
-        if not self._ready:
-            self._prepare()
-        paragraph = bisect_right(self._breaks, offset)
-        if paragraph not in self._memo:
-            local = self._by_paragraph.get(paragraph, {})
-            scores = {t: self._article[t] + 3 * local.get(t, 0) for t in THEATRES}
-            best = max(scores, key=scores.get)
-            self._memo[paragraph] = best if scores[best] > 0 else None
-        return self._memo[paragraph]
+        """The theatre at ``offset``: the article's scores (the title's places too) plus three
+        times its paragraph's. A paragraph's hits are a slice of the hits (in order of their
+        offsets), counted when a rule first asks for its theatre: most paragraphs are never
+        asked about."""
+        view = self._view
+        first = view.rfind("\n", 0, offset + 1)  # the paragraph's line break (-1: the first)
+        best = self._memo.get(first, False)
+        if best is not False:
+            return best
+        if self._article is None:
+            article = self._article = self._counts()
+            if self._context:
+                _, title_places, _, _ = self._finder._candidates(_View(normalize_with(
+                    self._context, MATCH_OPTIONS)).text)
+                for _, where in title_places:
+                    article[where] += 1
+            self._hits.sort()  # found in the order of their ends: by their starts here
+            self._offsets = [start for start, _ in self._hits]
+        last = view.find("\n", offset + 1)
+        offsets = self._offsets
+        scores = self._article.copy()
+        for k in range(bisect_left(offsets, first),
+                       bisect_left(offsets, len(view) if last < 0 else last)):
+            scores[self._hits[k][1]] += 3
+        best = max(scores, key=scores.get)  # the first of a tie, in THEATRES order
+        best = self._memo[first] = best if scores[best] > 0 else None
+        return best
 
 
 def _leftmost_longest(candidates: list[tuple], actor_of: list[str],
@@ -812,15 +840,18 @@ def _scan_texts(finder: MentionFinder, texts: list[str], dates: list, titles: li
     theatres, roles = [], []
     for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",
                                             enabled=progress)):
-        for mention in finder.scan(text, date=dates[row], context=titles[row]):
-            if not places and mention.role == "place":
-                continue
-            found_row.append(row)
-            found_start.append(mention.start)
-            found_end.append(mention.end)
-            found_alias.append(mention.alias)
-            theatres.append(mention.theatre)
-            roles.append(mention.role)
+        found = finder._scan(text, dates[row], titles[row])
+        if not places:
+            found = [mention for mention in found if mention[4] != "place"]
+        if not found:
+            continue
+        starts, ends, aliases, found_theatres, found_roles = zip(*found, strict=True)
+        found_row.extend([row] * len(found))
+        found_start.extend(starts)
+        found_end.extend(ends)
+        found_alias.extend(aliases)
+        theatres.extend(found_theatres)
+        roles.extend(found_roles)
     arrays = [np.frombuffer(a, dtype=np.int64) if len(a) else np.zeros(0, np.int64)
               for a in (found_row, found_start, found_end, found_alias)]
     return _Found(*arrays, theatres, roles)

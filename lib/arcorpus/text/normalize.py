@@ -204,6 +204,36 @@ def normalize_with(text: str, options: NormalizeOptions) -> str:
     # of diacritic, or none); each is then deleted or replaced with str.replace (memchr speed),
     # where a regex substitution per step cost as much again.
     present = set(plan.work.findall(text)) if plan.work is not None else ()
+    return _normalized(text, plan, present)
+
+
+def normalize_mapped(text: str, options: NormalizeOptions) -> tuple[str, OffsetMap | None]:
+    """``normalize_with(text, options)`` and ``offset_map(text, normal, options)`` from one
+    scan for the rarer characters, instead of one each (the positions of the deleted ones
+    come from the scan that finds which occur): what a matcher that maps its matches back
+    calls for every text.
+
+    >>> normal, mapping = normalize_mapped("قالَ لـ", NormalizeOptions())
+    >>> normal, mapping.span(4, 5)
+    ('قال ل', (5, 7))
+    >>> normalize_mapped("قال", NormalizeOptions())
+    ('قال', None)
+    """
+    plan = _plan(options)
+    if plan.work is None:
+        return _normalized(text, plan, ()), None
+    found = [(match.start(), match.group()) for match in plan.work.finditer(text)]
+    present = {char for _, char in found}
+    normal = _normalized(text, plan, present)
+    if not plan.folded_chars.isdisjoint(present):  # folded (perhaps expanded) characters
+        return normal, offset_map(text, normal, options)
+    deleted = [position for position, char in found if not plan.replaced.get(char, "x")]
+    return normal, OffsetMap.from_deletions(text, deleted) if deleted else None
+
+
+def _normalized(text: str, plan: _Plan, present) -> str:
+    """The steps of :func:`normalize_with`, given the set of its rarer characters that
+    ``text`` holds."""
     if present and plan.folded_chars.isdisjoint(present):
         if plan.compose and not _HAMZA_MARKS.isdisjoint(present):
             for pair, composed in plan.compose:
@@ -302,14 +332,33 @@ class OffsetMap:
 
     def __init__(self, text: str, options: NormalizeOptions) -> None:
         plan = _plan(options)
-        # 1. ligatures: where each expansion starts in the folded text, its length and the
-        # extra characters it adds up to and including itself
+        deleted, folded = _deletions(text, plan)
+        self._set_expansions(text, plan, folded)
+        self._set_deletions(deleted)
+
+    @classmethod
+    def from_deletions(cls, text: str, deleted: list[int]) -> OffsetMap:
+        """The map of ``text`` when normalisation only deleted characters from it (it held no
+        folded character), at ``deleted`` (ascending positions in ``text``): no scan of the
+        text, which :func:`normalize_mapped` has already made.
+
+        >>> OffsetMap.from_deletions("قالَ لـ", [3, 6]).span(4, 5)
+        (5, 7)
+        """
+        mapping = cls.__new__(cls)
+        mapping._set_expansions(text, None, False)
+        mapping._set_deletions(deleted)
+        return mapping
+
+    def _set_expansions(self, text: str, plan: _Plan | None, folded: bool) -> None:
+        """1. ligatures: where each expansion starts in the folded text, its length and the
+        extra characters it adds up to and including itself."""
         self._starts: list[int] = []
         self._lengths: list[int] = []
         self._extra: list[int] = []
         self._origins: list[int] = []
-        deleted, folded = _deletions(text, plan)
-        if folded and plan.expanding is not None and plan.fold is not None:
+        if folded and plan is not None and plan.expanding is not None \
+                and plan.fold is not None:
             extra = 0
             for match in plan.expanding.finditer(text):
                 length = len(plan.fold[ord(match.group())])
@@ -318,7 +367,10 @@ class OffsetMap:
                 self._lengths.append(length)
                 extra += length - 1
                 self._extra.append(extra)
-        # 2. deletions, in the folded text: the k-th happened at normalised index deleted[k] - k
+
+    def _set_deletions(self, deleted: list[int]) -> None:
+        """2. deletions, in the folded text: the k-th happened at normalised index
+        ``deleted[k] - k``."""
         self._shifted = [position - k for k, position in enumerate(deleted)]
         self._deleted = set(deleted)
         self.identity = not deleted and not self._starts

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .normalize import AR_INNER, AR_LETTERS, NormalizeOptions, normalize_with, offset_map
+from .normalize import AR_INNER, AR_LETTERS, NormalizeOptions, normalize_mapped
 
 # Marks and tatweel may sit inside an Arabic word when normalisation keeps them (AR_INNER).
 DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
@@ -83,9 +83,8 @@ def tokenize(
     [('قال', 'قال'), ('لـ', 'ل'), ('العربي', 'العربي'), ('إنّ', 'ان'), ('٣', '3')]
     """
     options = options or NormalizeOptions()
-    normal = normalize_with(text, options)
+    normal, offsets = normalize_mapped(text, options)
     pattern = _PLAIN_TOKEN_RE if _is_plain(normal) else TOKEN_RE
-    offsets = offset_map(text, normal, options)
     if offsets is None:  # nothing deleted or expanded: offsets are the same
         return [Token(text[m.start():m.end()], m.group(), m.start(), m.end(), m.lastgroup)
                 for m in pattern.finditer(normal) if punct or m.lastgroup != "punct"]
