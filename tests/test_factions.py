@@ -101,7 +101,11 @@ def test_forces_named_by_their_patron_are_generated(tmp_path):
     assert "القوات الموالية للحكومة" in set(g.aliases.query("source == 'listed'")["alias"])
     # a patron of an actor outside the selection is left out with it
     assert not load_gazetteer("syria").aliases["actor_id"].isin(["saleh_forces"]).any()
-    with pytest.raises(ValueError, match=r"loyalty.csv: kind must be force or patron"):
+    # followers join their patrons directly, in the follower's theatres only
+    assert loyal.loc["أنصار صالح", "actor_id"] == "saleh_forces"
+    assert loyal.loc["أنصار صالح", "theatres"] == "yemen"
+    assert "أنصار الأسد" not in loyal.index  # a patron read in Syria only
+    with pytest.raises(ValueError, match=r"loyalty.csv: kind must be force, follower or patron"):
         load_gazetteer(gazetteer_with(tmp_path / "a", "loyalty.csv", "الزعيم,leader,regime,,"))
     with pytest.raises(ValueError, match=r"loyalty.csv: patrons of unknown actors \['ghost'\]"):
         load_gazetteer(gazetteer_with(tmp_path / "b", "loyalty.csv", "الزعيم,patron,ghost,,"))
@@ -309,6 +313,24 @@ CASES = [
      [("وحدات الجيش المؤيد للشرعية", "yemen_government")]),
     ("أمام التحالف الذي تقوده واشنطن ضد داعش", [("التحالف الذي تقوده واشنطن", "coalition"),
                                                ("واشنطن", "us"), ("داعش", "isis")]),
+    # the eighth set's Yemen half: supporters of a patron in construct, in Yemen only (elsewhere
+    # supporters are often people); airlines named after a country; an operation's name after
+    # عملية; a place called الفاو; the occupation's army; constitutional legitimacy in Yemen
+    ("سيطر الحوثيون وأنصار الرئيس السابق علي عبد الله صالح على عدن",
+     [("الحوثيون", "houthis"),
+      ("أنصار الرئيس السابق علي عبد الله صالح", "saleh_forces")]),
+    ("دمرتها الميليشيات الحوثية وأتباع المخلوع صالح في عدن",
+     [("الميليشيات الحوثية", "houthis"), ("أتباع المخلوع صالح", "saleh_forces")]),
+    ("وذكر أنصار الأسد على وسائل التواصل أن الطائرة سقطت", []),
+    ("قال مدير العلاقات العامة في طيران الإمارات إن الرحلات زادت", []),
+    ("ضبط راكب على متن رحلة مصر للطيران القادمة من جدة", []),
+    ("شاركت البحرين في عملية عاصفة الحزم", [("البحرين", "bahrain")]),
+    ("سيطرت المقاومة على مواقع في منطقة \"الفاو\" بمأرب", [("المقاومة", "popular_resistance")]),
+    ("حذرت منظمة \"الفاو\" من الجوع", [("الفاو", "un")]),
+    ("اقتحمت قوة من جيش الاحتلال بلدة في الخليل", [("جيش الاحتلال", "israel")]),
+    ("انقلب الحوثيون على الشرعية الدستورية في اليمن",
+     [("الحوثيون", "houthis"), ("الشرعية الدستورية", "yemen_government")]),
+    ("أعلنت وزارة الطاقة الإماراتية تحرير أسعار الوقود", [("وزارة الطاقة الإماراتية", "uae")]),
     # legitimacy restored to a country: the country is a place
     ("يشن عمليات من أجل إعادة الشرعية لليمن", []),
     # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)

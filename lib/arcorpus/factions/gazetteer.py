@@ -317,14 +317,14 @@ def _home_rules(aliases: pd.DataFrame, home: str | None) -> list[Rule]:
 
 
 def _check_loyalty(loyalty: pd.DataFrame, actor_ids: set[str], path: Path) -> None:
-    bad_kind = sorted(set(loyalty["kind"]) - {"force", "patron"})
+    bad_kind = sorted(set(loyalty["kind"]) - {"force", "follower", "patron"})
     if bad_kind:
-        raise ValueError(f"{path}: kind must be force or patron, not {bad_kind}")
+        raise ValueError(f"{path}: kind must be force, follower or patron, not {bad_kind}")
     patrons = loyalty[loyalty["kind"] == "patron"]
     unknown = sorted(set(patrons["actor_id"]) - actor_ids)
     if unknown:
         raise ValueError(f"{path}: patrons of unknown actors {unknown}")
-    bad = {t for value in patrons["theatres"] for t in _split(value)} - set(THEATRES)
+    bad = {t for value in loyalty["theatres"] for t in _split(value)} - set(THEATRES)
     if bad:
         raise ValueError(f"{path}: unknown theatre(s) {sorted(bad)}; use {list(THEATRES)}")
 
@@ -335,25 +335,41 @@ def _to(patron: str) -> str:
 
 
 def _loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
-    """Alias rows for every ``force`` of ``loyalty.csv`` joined to every ``patron``.
+    """Alias rows for every ``force`` of ``loyalty.csv`` joined to every ``patron`` by ل,
+    and every ``follower`` joined to every patron directly (a noun in construct: أنصار صالح).
+    An alias is read in the patron's theatres; a follower with theatres of its own is joined
+    only to patrons that may be read there, and its aliases only there.
 
-    >>> table = pd.DataFrame({"phrase": ["القوات الموالية", "هادي", "المخلوع"],
-    ...                       "kind": ["force", "patron", "patron"],
-    ...                       "actor_id": ["", "yemen_government", "saleh_forces"],
-    ...                       "theatres": ["", "", "yemen"]})
+    >>> table = pd.DataFrame({"phrase": ["القوات الموالية", "أنصار", "هادي", "المخلوع", "الأسد"],
+    ...                       "kind": ["force", "follower", "patron", "patron", "patron"],
+    ...                       "actor_id": ["", "", "yemen_government", "saleh_forces", "regime"],
+    ...                       "theatres": ["", "yemen", "", "yemen", "syria"]})
     >>> made = _loyal_aliases(table)
-    >>> made["alias"].tolist(), made["theatres"].tolist()
-    (['القوات الموالية لهادي', 'القوات الموالية للمخلوع'], ['', 'yemen'])
+    >>> made["alias"].tolist()[:3]
+    ['القوات الموالية لهادي', 'القوات الموالية للمخلوع', 'القوات الموالية للأسد']
+    >>> made["alias"].tolist()[3:]
+    ['أنصار هادي', 'أنصار المخلوع']
+    >>> made["theatres"].tolist()
+    ['', 'yemen', 'syria', 'yemen', 'yemen']
     """
-    forces = loyalty.loc[loyalty["kind"] == "force", "phrase"].tolist()
     patrons = loyalty[loyalty["kind"] == "patron"]
-    return pd.DataFrame(
-        [{"actor_id": actor, "alias": f"{force} {_to(patron)}", "from_year": "", "to_year": "",
-          "rule": "", "theatres": theatres, "source": "loyalty"}
-         for force in forces
-         for patron, actor, theatres in zip(patrons["phrase"], patrons["actor_id"],
-                                            patrons["theatres"], strict=True)],
-        columns=[*ALIAS_COLUMNS, "theatres", "source"])
+    rows = []
+    for phrase, kind, own in zip(loyalty["phrase"], loyalty["kind"], loyalty["theatres"],
+                                 strict=True):
+        if kind not in ("force", "follower"):
+            continue
+        own_theatres = set(_split(own))
+        for patron, actor, theatres in zip(patrons["phrase"], patrons["actor_id"],
+                                           patrons["theatres"], strict=True):
+            where = set(_split(theatres))
+            if own_theatres:
+                if where and not where & own_theatres:
+                    continue
+                where = where & own_theatres if where else own_theatres
+            alias = f"{phrase} {_to(patron)}" if kind == "force" else f"{phrase} {patron}"
+            rows.append({"actor_id": actor, "alias": alias, "from_year": "", "to_year": "",
+                         "rule": "", "theatres": "|".join(sorted(where)), "source": "loyalty"})
+    return pd.DataFrame(rows, columns=[*ALIAS_COLUMNS, "theatres", "source"])
 
 
 def _expand(listed: pd.DataFrame, actors: pd.DataFrame, templates: pd.DataFrame,
