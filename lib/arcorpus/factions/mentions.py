@@ -717,13 +717,15 @@ class _Theatre:
         self._best: str | bool | None = False
         self._memo: dict[int, str | None] = {}
         self._offsets: list[int] | None = None
+        self._hit_counts: dict[str, int] | None = None
 
     def _counts(self) -> dict[str, int]:
-        """The hits of each theatre in the whole article."""
-        counts = dict.fromkeys(THEATRES, 0)
-        for _, where in self._hits:
-            counts[where] += 1
-        return counts
+        """The hits of each theatre in the whole article (counted once; callers copy it)."""
+        if self._hit_counts is None:
+            counts = self._hit_counts = dict.fromkeys(THEATRES, 0)
+            for _, where in self._hits:
+                counts[where] += 1
+        return self._hit_counts
 
     def article(self) -> str | None:
         """The article's theatre (places and actors of the whole article)."""
@@ -744,7 +746,7 @@ class _Theatre:
         if best is not False:
             return best
         if self._article is None:
-            article = self._article = self._counts()
+            article = self._article = self._counts().copy()
             if self._context:
                 _, title_places, _, _ = self._finder._candidates(_View(normalize_with(
                     self._context, MATCH_OPTIONS)).text)
