@@ -26,6 +26,7 @@ from arcorpus.text.clitics import CliticSegmenter
 from arcorpus.text.normalize import (
     OffsetMap,
     deleted_positions,
+    normalize_mapped,
     normalize_with,
     offset_map,
     presentation_forms,
@@ -158,6 +159,21 @@ def test_offsets_map_any_normalised_span_back_to_the_original(text, opts):
     if normal:
         assert offsets.span(0, len(normal))[0] == offsets.span(0, 1)[0]
         assert offsets.span(0, len(normal))[1] == offsets.span(len(normal) - 1, len(normal))[1]
+
+
+@given(st.one_of(any_text, news_text, pdf_text), options)
+def test_normalize_mapped_is_normalize_with_and_its_offset_map_from_one_scan(text, opts):
+    normal, mapping = normalize_mapped(text, opts)
+    assert normal == normalize_with(text, opts)
+    expected = offset_map(text, normal, opts)
+    if expected is None:
+        assert mapping is None or mapping.identity
+        return
+    assert mapping is not None
+    for i in range(len(normal)):
+        for j in (i + 1, min(len(normal), i + 3)):
+            if j > i:
+                assert mapping.span(i, j) == expected.span(i, j)
 
 
 @given(any_text, options)
