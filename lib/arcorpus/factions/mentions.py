@@ -584,8 +584,8 @@ class MentionFinder:
         """The matches in ``view`` that stand as words: ``(start, end, slot)`` of the names
         with alias rows, ``(start, theatre)`` of the place names, ``(start, end)`` of the
         towns, ``(start, end, slot)`` of the bare organs. ``hits``, when given, receives
-        ``(start, theatre)`` of the places and of the names of one theatre's actors: the
-        evidence of :class:`_Theatre`, gathered in the same loop."""
+        ``(start, theatre)`` of the places (instead of the list returned) and of the names of
+        one theatre's actors: the evidence of :class:`_Theatre`, gathered in the same loop."""
         candidates, places, towns, organs = [], [], [], []
         size = len(view)
         for last, (slot, skip, length, place, evidence, kind) in self._automaton.iter(view):
@@ -597,9 +597,7 @@ class MentionFinder:
                 continue
             start += skip
             if place is not None:
-                places.append((start, place))
-                if hits is not None:
-                    hits.append((start, place))
+                (places if hits is None else hits).append((start, place))
             if kind == _CANDIDATE:
                 candidates.append((start, end, slot))
                 if evidence is not None and hits is not None:

@@ -228,7 +228,7 @@ def normalize_mapped(text: str, options: NormalizeOptions) -> tuple[str, OffsetM
     if not plan.folded_chars.isdisjoint(present):  # folded (perhaps expanded) characters
         return normal, offset_map(text, normal, options)
     deleted = [position for position, char in found if not plan.replaced.get(char, "x")]
-    return normal, OffsetMap.from_deletions(text, deleted) if deleted else None
+    return normal, OffsetMap.from_deletions(deleted) if deleted else None
 
 
 def _normalized(text: str, plan: _Plan, present) -> str:
@@ -333,32 +333,32 @@ class OffsetMap:
     def __init__(self, text: str, options: NormalizeOptions) -> None:
         plan = _plan(options)
         deleted, folded = _deletions(text, plan)
-        self._set_expansions(text, plan, folded)
+        self._set_expansions(text, plan if folded else None)
         self._set_deletions(deleted)
 
     @classmethod
-    def from_deletions(cls, text: str, deleted: list[int]) -> OffsetMap:
-        """The map of ``text`` when normalisation only deleted characters from it (it held no
-        folded character), at ``deleted`` (ascending positions in ``text``): no scan of the
+    def from_deletions(cls, deleted: list[int]) -> OffsetMap:
+        """The map of a text that normalisation only deleted characters from (it held no
+        folded character), at ``deleted`` (ascending positions in the text): no scan of the
         text, which :func:`normalize_mapped` has already made.
 
-        >>> OffsetMap.from_deletions("قالَ لـ", [3, 6]).span(4, 5)
+        >>> OffsetMap.from_deletions([3, 6]).span(4, 5)  # "قالَ لـ"
         (5, 7)
         """
         mapping = cls.__new__(cls)
-        mapping._set_expansions(text, None, False)
+        mapping._set_expansions()
         mapping._set_deletions(deleted)
         return mapping
 
-    def _set_expansions(self, text: str, plan: _Plan | None, folded: bool) -> None:
-        """1. ligatures: where each expansion starts in the folded text, its length and the
-        extra characters it adds up to and including itself."""
+    def _set_expansions(self, text: str = "", plan: _Plan | None = None) -> None:
+        """1. ligatures (``plan``: of a text with folded characters, else none): where each
+        expansion starts in the folded text, its length and the extra characters it adds up
+        to and including itself."""
         self._starts: list[int] = []
         self._lengths: list[int] = []
         self._extra: list[int] = []
         self._origins: list[int] = []
-        if folded and plan is not None and plan.expanding is not None \
-                and plan.fold is not None:
+        if plan is not None and plan.expanding is not None and plan.fold is not None:
             extra = 0
             for match in plan.expanding.finditer(text):
                 length = len(plan.fold[ord(match.group())])
