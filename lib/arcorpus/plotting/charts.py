@@ -306,7 +306,8 @@ def _place_labels(boxes_wh: np.ndarray, centres: np.ndarray, radii: np.ndarray,
                   order: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Greedy label placement (display pixels): each node in ``order`` takes the first of its
     candidate spots that touches no marker, no label already placed and stays in ``frame``;
-    if none is free, the one that covers least. Returns label centres and their ring index.
+    if none is free, the one that covers least. Returns label centres, their ring index, and
+    whether some label found no free spot (``crowded``).
     Written here (a few lines) rather than taken from adjustText, whose iterative repulsion
     does not promise a free spot and moves labels by a different amount on each platform's
     text metrics."""
@@ -314,6 +315,7 @@ def _place_labels(boxes_wh: np.ndarray, centres: np.ndarray, radii: np.ndarray,
     placed = np.zeros((0, 4))  # (x0, y0, x1, y1) of the labels placed so far
     result = np.zeros_like(centres)
     ring_of = np.zeros(len(centres), dtype=int)
+    crowded = False
     rings = tuple(pad * k * k for k in range(1, 8))
     for i in order:
         size = boxes_wh[i]
@@ -331,10 +333,11 @@ def _place_labels(boxes_wh: np.ndarray, centres: np.ndarray, radii: np.ndarray,
                 best = (score, centre, box, cost // 100)
             if clash == 0:
                 break
-        _, centre, box, ring = best
+        score, centre, box, ring = best
+        crowded = crowded or score[0]
         placed = np.vstack([placed, box])
         result[i], ring_of[i] = centre, ring
-    return result, ring_of
+    return result, ring_of, crowded
 
 
 def network(
@@ -422,25 +425,34 @@ def network(
         xy = np.array([positions[v] for v in nodes]) if n else np.zeros((0, 2))
         ax.set_xlim(-1.08, 1.08)
         ax.set_ylim(-1.08, 1.08)
-        if made:
-            fig.tight_layout()
-        # in display pixels from here on: the axes' frame is fixed
-        to_px = ax.transData
-        radii = np.sqrt(sizes) / 2 * fig.dpi / 72
-        pad = 3 * fig.dpi / 72
-        frame = ax.get_window_extent()
-        low, high = np.array([frame.x0, frame.y0]), np.array([frame.x1, frame.y1])
         renderer = fig.canvas.get_renderer()
         probe = [ax.text(0, 0, t, fontsize=9, linespacing=0.85) for t in texts]
+        pad = 3 * fig.dpi / 72
         boxes = np.array([[e.width, e.height] for e in
                           (t.get_window_extent(renderer) for t in probe)]).reshape(-1, 2) \
             + 2 * pad
         for t in probe:
             t.remove()
+        radii = np.sqrt(sizes) / 2 * fig.dpi / 72
         # nodes apart by a label's height at least, so that a label fits between two
         line_height = float(np.median(boxes[:, 1])) if n else 0.0
-        px = _separate(to_px.transform(xy), radii, low + pad, high - pad,
-                       gap=max(2 * pad, 2.5 * line_height)) if n else xy
+        order = sorted(range(n), key=lambda i: (-sizes[i], texts[i]))
+        for attempt in range(4):
+            if made:
+                fig.tight_layout()
+            # in display pixels from here on: the axes' frame is fixed
+            to_px = ax.transData
+            frame = ax.get_window_extent()
+            low, high = np.array([frame.x0, frame.y0]), np.array([frame.x1, frame.y1])
+            px = _separate(to_px.transform(xy), radii, low + pad, high - pad,
+                           gap=max(2 * pad, 2.5 * line_height)) if n else xy
+            spots, rings, crowded = _place_labels(boxes, px, radii, (low, high), rtl=rtl,
+                                                  pad=pad, order=order)
+            if not crowded or not made or attempt == 3:
+                break
+            # some label found no free spot: a larger canvas for the same text (a figure
+            # whose labels all fit is drawn as before)
+            fig.set_size_inches(fig.get_size_inches() * 1.15)
         xy = to_px.inverted().transform(px) if n else xy
         positions = {v: tuple(p) for v, p in zip(nodes, xy, strict=True)}
         nx.draw_networkx_edges(graph, positions, ax=ax, width=widths,
@@ -450,9 +462,6 @@ def network(
         nx.draw_networkx_nodes(graph, positions, ax=ax, node_size=sizes,
                                node_color=[palette[k] for k in kinds], alpha=0.9)
         ax.set_axis_off()
-        order = sorted(range(n), key=lambda i: (-sizes[i], texts[i]))
-        spots, rings = _place_labels(boxes, px, radii, (low, high), rtl=rtl, pad=pad,
-                                     order=order)
         points = 72 / fig.dpi
         for i, v in enumerate(nodes):
             offset = (spots[i] - px[i]) * points
