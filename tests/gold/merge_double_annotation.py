@@ -74,7 +74,10 @@ def decide(items: list[dict], cases: list[dict], decisions: list[dict]) -> list[
                 (case["item"], span["start"], span["surface"], span["actor_id"]):
             raise ValueError(f"decision {decision['case']} is not case {case}")
         item = by_item[case["item"]]
-        if decision["decision"] == "none":
+        if decision["decision"] not in ("required", "optional", "none", "no"):
+            raise ValueError(f"decision {decision['case']}: {decision['decision']!r} is not "
+                             "required, optional or none")
+        if decision["decision"] in ("none", "no"):
             continue
         item["optional"] = [o for o in item["optional"]
                             if not (_overlap(o, span) and o["actor_id"] == span["actor_id"])]
