@@ -353,6 +353,11 @@ CASES = [
     ("استقبل الشيخ محمد بن زايد ولي عهد أبوظبي الوفد", []),
     ("وصلت أول رحلة لليمن، وأطلقت أرامكو السعودية مشروعا، وهو من أقدم فنادق بيروت", []),
     ("قصفت الطائرات في غوطة دمشق، وبحث مجلس بلدية بيروت الاقتراح", []),
+    # a verb or noun that takes its object with ب: the state, not a place; a relative pronoun
+    # after المملكة is no modifier making it another kingdom
+    ("أشاد بالمملكة وأكد أن لا قيادات مرتبطة بإيران", [("المملكة", "saudi_arabia"),
+                                                      ("إيران", "iran")]),
+    ("وأوضح أن المملكة التي خاضت حربا شريفة جمعت حلفاءها", [("المملكة", "saudi_arabia")]),
     # legitimacy restored to a country: the country is a place
     ("يشن عمليات من أجل إعادة الشرعية لليمن", []),
     # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)

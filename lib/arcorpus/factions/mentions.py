@@ -674,7 +674,8 @@ class MentionFinder:
             glued = view.text[max(0, start - 2):start]
             return bool(glued) and glued[-1].isalpha() and any(
                 glued.endswith(p) and (len(glued) == len(p) or not glued[-len(p) - 1].isalpha())
-                for (p,) in rule.patterns)
+                for (p,) in rule.patterns) and not (
+                rule.exceptions and rule.compiled[1].match(context.previous, before=True))
         if rule.condition == "after_definite":
             prev = context.previous
             glued = start > 0 and _LETTER.match(view.text[start - 1]) is not None

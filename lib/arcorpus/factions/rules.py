@@ -19,7 +19,9 @@ example_negative``.
                  previous word is ignored (ومسلحي = مسلحي).
   ``next_word``  likewise, the word(s) right after it, as written (والمعارضة is not a
                  definite modifier).
-  ``proclitic``  the alias carries one of the proclitics in ``value`` (``ب|وب``: باليمن).
+  ``proclitic``  the alias carries one of the proclitics in ``value`` (``ب|وب``: باليمن),
+                 the word before it not being one of ``except`` (أشاد بالمملكة: the verb
+                 takes its object with ب).
   ``after_definite`` the alias follows a definite word with nothing glued to it, as an
                  adjective does (الأراضي السعودية، للأراضي السعودية: a proclitic on the word
                  counts not; والسعودية، للسعودية are no adjectives), the previous word not
