@@ -358,6 +358,10 @@ CASES = [
     ("أشاد بالمملكة وأكد أن لا قيادات مرتبطة بإيران", [("المملكة", "saudi_arabia"),
                                                       ("إيران", "iran")]),
     ("وأوضح أن المملكة التي خاضت حربا شريفة جمعت حلفاءها", [("المملكة", "saudi_arabia")]),
+    # a border between two countries, a flight or cargo from one, a meeting or an exchange
+    # named after a capital: places
+    ("سيطر على المنطقة الحدودية بين سورية ولبنان", []),
+    ("هبطت طائرة قادمة من جيبوتي، وانخفض مؤشر بورصة قطر قبل اجتماع القاهرة", []),
     # legitimacy restored to a country: the country is a place
     ("يشن عمليات من أجل إعادة الشرعية لليمن", []),
     # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)
