@@ -362,6 +362,8 @@ CASES = [
     # named after a capital: places
     ("سيطر على المنطقة الحدودية بين سورية ولبنان", []),
     ("هبطت طائرة قادمة من جيبوتي، وانخفض مؤشر بورصة قطر قبل اجتماع القاهرة", []),
+    # a count before a nationality in the accusative: people (12 سوريا: twelve Syrians)
+    ("أعلن المرصد أن 12 سوريا قتلوا، وأن 70 أستراليا يقاتلون", []),
     # legitimacy restored to a country: the country is a place
     ("يشن عمليات من أجل إعادة الشرعية لليمن", []),
     # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)

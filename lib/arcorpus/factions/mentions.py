@@ -692,6 +692,11 @@ class MentionFinder:
                     and not rule.compiled[1].match(prev, before=True))
         if rule.condition == "quoted":
             return _quoted(view.normal, *view.to_normal(start, end))
+        if rule.condition == "after_number":
+            # digits (Arabic-Indic too) then spaces right before: the rules' words are letters
+            before = view.text[max(0, start - 4):start]
+            number = before.rstrip(" ")
+            return number != before and number[-1:].isdigit()
         if rule.condition == "beside_dash":
             # after the match only at a line start (a dateline): mid-sentence, a dash after a
             # name opens an aside (قالت إيران - في بيان - إن)

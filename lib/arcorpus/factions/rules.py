@@ -37,6 +37,8 @@ example_negative``.
   ``beside_dash`` a dash joins the alias to the word before it (الدمام - الرياض: a route or
                  a range) or, at the start of a line, to the word after it (الرياض – واس: a
                  dateline); ``value`` empty.
+  ``after_number`` a number stands right before the alias (12 سوريا: twelve Syrians, a
+                 nationality in the accusative after a count); ``value`` empty.
   ============== ==============================================================================
 
   ``except``: patterns that keep a ``*`` pattern from applying (``الذي`` is not a modifier).
@@ -59,7 +61,7 @@ from pathlib import Path
 import pandas as pd
 
 CONDITIONS = ("prev_word", "next_word", "proclitic", "after_definite", "after_accusative",
-              "quoted", "article_names", "beside_dash")
+              "quoted", "article_names", "beside_dash", "after_number")
 #: endings that keep a word in ا from being an indefinite accusative noun: a verb (قالوا), a
 #: word in ما (بينما، عندما), a pronoun suffix (تأمينها، لدينا، كلاهما)
 NOT_ACCUSATIVE_ENDINGS = ("وا", "ما", "ها", "نا")
