@@ -364,6 +364,10 @@ CASES = [
     ("هبطت طائرة قادمة من جيبوتي، وانخفض مؤشر بورصة قطر قبل اجتماع القاهرة", []),
     # a count before a nationality in the accusative: people (12 سوريا: twelve Syrians)
     ("أعلن المرصد أن 12 سوريا قتلوا، وأن 70 أستراليا يقاتلون", []),
+    # al-Qaeda's Syrian branch named so is Nusra; Saddam's regime; a pejorative of Hezbollah
+    ("خطفت جبهة النصرة ذراع تنظيم القاعدة في سوريا خمسة مقاتلين",
+     [("جبهة النصرة", "nusra"), ("تنظيم القاعدة في سوريا", "nusra")]),
+    ("بعد الغزو الذي أطاح بنظام صدام حسين", [("نظام صدام حسين", "saddam_regime")]),
     # legitimacy restored to a country: the country is a place
     ("يشن عمليات من أجل إعادة الشرعية لليمن", []),
     # an adjective after a definite noun that carries a proclitic (للوجود، للأراضي)
