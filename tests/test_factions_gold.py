@@ -36,20 +36,21 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # what the kit reaches (README, "Actors": issue 14 asked F1 >= 0.95 and P >= 0.95 per theatre;
 # the held-out figures fall short, see the README for why). Paragraph = each item read alone;
 # article = read in its whole article (needs the corpus). Raised later on 2026-11-27 (Syria
-# precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.91), "yemen": (0.91, 0.90)},
-                 "article": {"syria": (0.95, 0.91), "yemen": (0.91, 0.90)}}
+# precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90), and in a fourth session that
+# day (Syria F1 0.91 -> 0.92).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.91, 0.90)},
+                 "article": {"syria": (0.95, 0.92), "yemen": (0.91, 0.90)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
-FRESH_FLOOR = {"syria": (0.95, 0.95), "yemen": (0.95, 0.92)}
+FRESH_FLOOR = {"syria": (0.95, 0.95), "yemen": (0.95, 0.93)}
 #: the third, 200 paragraphs annotated blind by four annotators (tests/fixtures/dev/)
-FRESH3_FLOOR = {"syria": (0.95, 0.93), "yemen": (0.94, 0.92)}
+FRESH3_FLOOR = {"syria": (0.95, 0.93), "yemen": (0.96, 0.95)}
 #: the fourth, 100 paragraphs annotated blind by four annotators, drawn 2026-11-26 (d65b4a9);
 #: studied once (the README's Actors section says what it changed)
-FRESH4_FLOOR = {"syria": (0.87, 0.88), "yemen": (0.96, 0.93)}
+FRESH4_FLOOR = {"syria": (0.90, 0.92), "yemen": (0.96, 0.93)}
 #: the fifth, drawn 2026-11-27 (seed 20261201) and annotated blind by four annotators; its
 #: Yemen half was studied, then its Syria half (the README's Actors section says what changed)
-FRESH5_FLOOR = {"syria": (0.94, 0.87), "yemen": (0.93, 0.88)}
+FRESH5_FLOOR = {"syria": (0.95, 0.88), "yemen": (0.93, 0.88)}
 #: the sixth, drawn 2026-11-27 (seed 20261202), each paragraph annotated by two blind
 #: annotators and adjudicated; its Syria half was studied, then (later that day) its Yemen half
 FRESH6_FLOOR = {"syria": (0.96, 0.91), "yemen": (0.98, 0.94)}
@@ -58,10 +59,10 @@ FRESH6_FLOOR = {"syria": (0.96, 0.91), "yemen": (0.98, 0.94)}
 FRESH7_FLOOR = {"syria": (0.98, 0.92), "yemen": (0.99, 0.98)}
 #: the eighth, drawn 2026-11-27 (seed 20261204) at eadde9e, annotated as the sixth; its Syria
 #: half was studied (a few rows), then (in a later session that day) its Yemen half
-FRESH8_FLOOR = {"syria": (0.85, 0.87), "yemen": (0.96, 0.90)}
+FRESH8_FLOOR = {"syria": (0.88, 0.90), "yemen": (0.96, 0.90)}
 #: the ninth, drawn 2026-11-27 (seed 20261205) at f0a454a, annotated as the sixth; studied in
 #: a later session that day
-FRESH9_FLOOR = {"syria": (0.92, 0.92), "yemen": (0.97, 0.94)}
+FRESH9_FLOOR = {"syria": (0.92, 0.92), "yemen": (0.97, 0.95)}
 #: the tenth, drawn 2026-11-27 (seed 20261206) at 0d9af12, annotated as the sixth: the Syria
 #: frame's last 21 articles and 60 Yemen articles; unstudied
 FRESH10_FLOOR = {"syria": (0.96, 0.94), "yemen": (0.97, 0.92)}
