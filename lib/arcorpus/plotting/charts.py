@@ -365,7 +365,10 @@ def network(
     conflict red, cooperation green, neither grey, with a second legend. The layout is a spring
     layout with a fixed ``random_state``, so the same graph is drawn the same way every time;
     nodes are then moved apart until their discs do not touch, and each label is put beside its
-    node in the first free spot (a thin line joins a label set further out to its node).
+    node in the first free spot (a thin line joins a label set further out to its node). When
+    some label finds no free spot, a figure the function made itself is enlarged (15 % at a
+    time, up to three times) and laid out again; on an ``ax`` given, the least covered spot is
+    taken.
 
     Example:
         >>> fig, ax = network(actor_graph(edges, mentions), lang="en")  # doctest: +SKIP
