@@ -2,8 +2,8 @@
 one gold file, as the held-out set was made: mentions both annotators marked required (spans
 overlapping, same actor) are required; a mention either marked optional is optional; every
 other required mention of either (the other said optional, nothing, or another actor) is a
-*case* for a third blind annotator, whose decisions (required, optional, none) complete the
-file.
+*case* for a third blind annotator, whose decisions (required, optional, none; "no" is read as
+none) complete the file.
 
     # 1. the cases to adjudicate (with each item's paragraph and article, for the adjudicator)
     python tests/gold/merge_double_annotation.py A.json B.json --same B_ID=A_ID ... \

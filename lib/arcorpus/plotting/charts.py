@@ -303,7 +303,7 @@ def _label_spots(node: np.ndarray, radius: float, size: np.ndarray, *, rtl: bool
 
 def _place_labels(boxes_wh: np.ndarray, centres: np.ndarray, radii: np.ndarray,
                   frame: tuple[np.ndarray, np.ndarray], *, rtl: bool, pad: float,
-                  order: list[int]) -> tuple[np.ndarray, np.ndarray]:
+                  order: list[int]) -> tuple[np.ndarray, np.ndarray, bool]:
     """Greedy label placement (display pixels): each node in ``order`` takes the first of its
     candidate spots that touches no marker, no label already placed and stays in ``frame``;
     if none is free, the one that covers least. Returns label centres, their ring index, and
