@@ -66,6 +66,9 @@ FRESH9_FLOOR = {"syria": (0.92, 0.92), "yemen": (0.97, 0.95)}
 #: the tenth, drawn 2026-11-27 (seed 20261206) at 0d9af12, annotated as the sixth: the Syria
 #: frame's last 21 articles and 60 Yemen articles; unstudied
 FRESH10_FLOOR = {"syria": (0.96, 0.94), "yemen": (0.97, 0.92)}
+#: the eleventh, drawn 2026-11-27 (seed 20261207) at 7080987, annotated as the sixth: 60 Yemen
+#: articles (the Syria frame is exhausted); unstudied
+FRESH11_FLOOR = {"yemen": (0.94, 0.85)}
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +108,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh5.json", FRESH5_FLOOR, 264), ("actors_fresh6.json", FRESH6_FLOOR, 347),
             ("actors_fresh7.json", FRESH7_FLOOR, 419), ("actors_fresh8.json", FRESH8_FLOOR, 279),
             ("actors_fresh9.json", FRESH9_FLOOR, 414),
-            ("actors_fresh10.json", FRESH10_FLOOR, 423)]
+            ("actors_fresh10.json", FRESH10_FLOOR, 423),
+            ("actors_fresh11.json", FRESH11_FLOOR, 110)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -201,6 +205,7 @@ DOUBLY_ANNOTATED = [
                 "syrian_resistance_golan": "golan_liberation_resistance"}, 19),
     ("fresh9", {}, 19),
     ("fresh10", {"qaddafi_regime": "gaddafi_regime", "who": "un"}, 46),
+    ("fresh11", {}, 7),
 ]
 
 
