@@ -521,7 +521,64 @@ CASES = [
      [("الطائرات الحربية التركية", "turkey"), ("الاحتلال الأميركي", "us")]),
     ("استقبل رئيس مجلس الوزراء القطري، ورأس الملك جلسة مجلس الوزراء",
      [("مجلس الوزراء القطري", "qatar")]),
+    # a feminine noun's modifier ends in ta marbuta: a masculine word after it qualifies the
+    # noun before (موقف المملكة الداعم), an ة word is its own (المملكة الهولندية)
+    ("مثمنا موقف المملكة الداعم للثورة، ودعم المملكة السياسي",
+     [("المملكة", "saudi_arabia"), ("المملكة", "saudi_arabia")]),
+    ("زار وفد من المملكة الهولندية المعرض", []),
+    ("قال قائد في عدن إننا نؤكد نهج المقاومة الملتزم بالقانون، وقصفت المقاومة الفلسطينية مواقع",
+     [("المقاومة", "popular_resistance")]),
+    # tanween makes a one-word name an adverb or adjective; a longer name may end in one
+    ("يرفض الحل المقبول سورياً وعربياً، والنظام المدعوم إيرانياً وروسياً", []),
+    ("قال مصدرًا رسميًا تركيًا", []),
+    ("قصفت طائرات الحكومة المعترف بها دولياً مواقع في بنغازي",
+     [("الحكومة المعترف بها دولياً", "libya_gna")]),
+    # declarations and landmarks named after a capital; places one comes from or leaves
+    ("رحب المجلس بإعلان القاهرة الصادر أمس، بعد انهيار جدار برلين", []),
+    ("جاء بمرتزقة من أفغانستان، وأجبره على الانسحاب من لبنان", []),
+    ("قتل القيادي أبو يحي الحوثي، وقصف الحوثي مدينة تعز", [("الحوثي", "houthis")]),
+    # one name with the patron; new names
+    ("حققت المقاومة الشعبية وقوات الجيش الوطني الموالي للشرعية انتصارات",
+     [("المقاومة الشعبية", "popular_resistance"),
+      ("قوات الجيش الوطني الموالي للشرعية", "yemen_government")]),
+    ("ترك الحبل للحوثيين وعصابة علي عبد الله صالح، وإن نظام أسد لن يوافق",
+     [("لحوثيين", "houthis"), ("عصابة علي عبد الله صالح", "saleh_forces"),
+      ("نظام أسد", "regime")]),
+    ("قاتل حزب الله وكتائب أبو الفضل العباس، وأعلنت الدولة الإسرائيلية",
+     [("حزب الله", "hezbollah"), ("كتائب أبو الفضل العباس", "abu_fadl_abbas"),
+      ("الدولة الإسرائيلية", "israel")]),
+    # a ministry or government in a country is that country's
+    ("وفقا للاتفاقية بين وزارة الحج في المملكة واليمن، وليس لوزارة الحج اليمنية تفويض",
+     [("وزارة الحج", "saudi_arabia"), ("وزارة الحج اليمنية", "yemen_government")]),
+    ("أشارت بيانات وزارة المالية في البحرين إلى عجز", [("وزارة المالية", "bahrain")]),
+    # the state named as such; the Saudi state of the histories; a minister of state
+    ("في اضعاف الدولة التركية، بينما تفضل حكومة العدالة والتنمية الفصائل",
+     [("الدولة التركية", "turkey"), ("حكومة العدالة والتنمية", "turkey")]),
+    ("تتحدث عن فترات الدولة السعودية، في عهد الدولة السعودية الأولى", []),
+    ("حضرت وزيرة الدولة المغربية المنتدبة الاجتماع", []),
+    ("وأفادت شبكة \"سوريا مباشر\" بسقوط قتلى، وقال رئيس نقابة صيادلة سوريا", []),
 ]
+
+
+def test_a_pattern_may_have_its_wildcard_inside():
+    """``ال*ة`` in a rule's value: a definite word in ta marbuta (a feminine modifier);
+    ``*`` alone: any word."""
+    from arcorpus.factions.gazetteer import MATCH_OPTIONS
+    from arcorpus.factions.rules import Patterns
+    from arcorpus.text.normalize import normalize_with
+
+    key = lambda w: normalize_with(w, MATCH_OPTIONS)  # noqa: E731
+    feminine = Patterns(((key("ال*ة"),),))
+    assert feminine.match([(key("الهولندية"),)], before=False)
+    assert not feminine.match([(key("الداعم"),)], before=False)
+    assert not feminine.match([(key("الة"),)], before=False)  # a letter between, at least
+    assert not feminine.match([(key("سورية"),)], before=False)
+    anything = Patterns((("*",),))
+    assert anything and anything.match([(key("فترات"),)], before=True)
+    assert not anything.match([], before=True)  # no word (punctuation, the text's start)
+    two = Patterns(((key("دعم"), key("ال*ة")),))
+    assert two.match([(key("دعم"),), (key("السعودية"),)], before=False)
+    assert not two.match([(key("دعم"),), (key("السعودي"),)], before=False)
 
 
 def test_home_state_organs_named_bare():

@@ -18,12 +18,14 @@ their rules hold.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -48,6 +50,10 @@ _NOT_MODIFIER = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
 _POST = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
                        for w in (_POSTS + "|رئيسة|تشكيل|تشكل|وزراء").split("|")))
 QUOTES = "\"'«»“”‘’„‟‹›"
+#: bare organs (normalised) that a following "في <country>" attributes to that country
+_CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "الحكومة", "حكومة"))
+#: the accusative's tanween (سورياً): a one-word name never takes it (see _scan)
+_TANWEEN_FATH = "\u064b"
 _PUNCTUATION = "-–—.,،؛:!?؟()[]"
 _BRACKETS_OPEN = "(["
 _BRACKETS_CLOSE = ")]"
@@ -474,6 +480,9 @@ class MentionFinder:
                     end += 1  # a name that opens a quote inside closes it: keep the quote
             if span is not None:
                 start, end = span(start, end)
+                if _TANWEEN_FATH in text[end - 2:end] and " " not in text[start:end]:
+                    continue  # سورياً، روسياً: an adverb or adjective with tanween, no name
+                    # (a longer name may end in an adverb: المعترف بها دولياً)
             if where is None:
                 if article is None:
                     article = theatre.article() or ""
@@ -506,8 +515,13 @@ class MentionFinder:
                     _Context(view, start, end).previous, before=True):
                 # (not a person's title: رئيس مجلس الوزراء القطري names no cabinet to go back to)
                 named.setdefault(row_organ[index], []).append((start, index))
-        if not named and not any(row_bare[c[2]] is not None and c[4] == "actor"
-                                 for c in chosen):
+        # the countries named as places, by start: a ministry or government followed by في or
+        # ب and a country is that country's (وزارة الحج في المملكة، الحكومة باليمن); not an
+        # army or forces, which may be a foreign one's there (القوات في سوريا)
+        place_at = {start: actor[index] for start, _, index, _, role in chosen
+                    if role == "place"}
+        if not named and not place_at and not any(
+                row_bare[c[2]] is not None and c[4] == "actor" for c in chosen):
             return chosen
         counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
         for _, _, index, _, _ in chosen:
@@ -523,8 +537,22 @@ class MentionFinder:
                 return None
             return self._organ_row[(best[1], bare)]
 
+        def state_named_after(bare: str, end: int) -> int | None:
+            if not bare.startswith(_CIVIL_ORGANS):
+                return None
+            for gap in (" في ", " ب"):
+                state = place_at.get(end + len(gap))
+                if state is not None and view.startswith(gap, end):
+                    return self._organ_row.get((state, bare))
+            return None
+
         def antecedent(bare: str, start: int, end: int, current: str | None = None) \
                 -> int | None:
+            if place_at and current is None:  # (one with a reading of its own keeps it:
+                # الحكومة في الرياض in Yemen is the government in exile)
+                inside = state_named_after(bare, end)
+                if inside is not None:
+                    return inside
             full = named.get(bare)
             if not full and current is None:
                 return None  # an organ with no reading of its own stays unread
@@ -841,9 +869,33 @@ def _years(dates: pd.Series) -> list:
                 strict=True)]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, then as it was.
+
+    A scan allocates millions of small tuples and lists, none in a reference cycle (reference
+    counting frees them all); the collector, started by allocation counts, walks the ones
+    still alive again and again. Pausing it gave about 5 % at 400,000 paragraphs
+    (``benchmarks/bench_factions.py``), more as the live tables grow. Python offers no
+    per-call switch, hence this one."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _scan_texts(finder: MentionFinder, texts: list[str], dates: list, titles: list[str],
                 places: bool, progress: bool | None) -> _Found:
     """The mentions of ``texts`` (one article each), as arrays: what a worker returns."""
+    with _collector_paused():
+        return _scan_all(finder, texts, dates, titles, places, progress)
+
+
+def _scan_all(finder: MentionFinder, texts: list[str], dates: list, titles: list[str],
+              places: bool, progress: bool | None) -> _Found:
     found_row, found_start, found_end, found_alias = (array("q") for _ in range(4))
     theatres, roles = [], []
     for row, text in enumerate(progress_bar(texts, desc="mentions", unit="text",

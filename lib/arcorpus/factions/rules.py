@@ -15,8 +15,9 @@ example_negative``.
                  -separated patterns, each one word or several (``الحدود مع``), ``*`` a
                  wildcard at the start or end (``ال*``: any definite word, which إلى and
                  إلا are not although they are written الي، الا once normalised; ``*ة``:
-                 any word ending in ta marbuta). A proclitic (و ف ب ك ل) on the
-                 previous word is ignored (ومسلحي = مسلحي).
+                 any word ending in ta marbuta) or inside (``ال*ة``: a definite word in ta
+                 marbuta, the modifier a feminine noun takes); ``*`` alone: any word. A
+                 proclitic (و ف ب ك ل) on the previous word is ignored (ومسلحي = مسلحي).
   ``next_word``  likewise, the word(s) right after it, as written (والمعارضة is not a
                  definite modifier).
   ``proclitic``  the alias carries one of the proclitics in ``value`` (``ب|وب``: باليمن),
@@ -174,13 +175,17 @@ class Patterns:
     """Word patterns compiled for matching: exact single words in a set, single-word
     prefixes (``ال*``) in a tuple, several-word patterns apart."""
 
-    __slots__ = ("_nearest", "multi", "prefixes", "suffixes", "words")
+    __slots__ = ("_nearest", "any_word", "infixes", "multi", "prefixes", "suffixes", "words")
 
     def __init__(self, patterns: tuple[tuple[str, ...], ...]) -> None:
         single = [p[0] for p in patterns if len(p) == 1]
         self.words = frozenset(w for w in single if "*" not in w)
+        self.any_word = "*" in single  # ``*`` alone: any word at all
         self.prefixes = tuple(w[:-1] for w in single if w.endswith("*") and len(w) > 1)
         self.suffixes = tuple(w[1:] for w in single if w.startswith("*") and len(w) > 1)
+        # ال*ة: a beginning and an end (a definite word in ta marbuta: a feminine modifier)
+        self.infixes = tuple(tuple(w.split("*", 1)) for w in single
+                             if "*" in w[1:-1] and not w.startswith("*") and not w.endswith("*"))
         self.multi = tuple(p for p in patterns if len(p) > 1)
         # the several-word patterns by the word nearest the alias (its last word before the
         # alias, its first after), so a match only tries those whose nearest word is there;
@@ -188,29 +193,35 @@ class Patterns:
         self._nearest: dict[bool, dict[str, list]] = {True: {}, False: {}}
         for pattern in self.multi:
             for before, near in ((True, pattern[-1]), (False, pattern[0])):
-                key = "*" if near.startswith("*") or near.endswith("*") else near
+                key = "*" if "*" in near else near
                 self._nearest[before].setdefault(key, []).append(pattern)
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes or self.suffixes or self.multi)
+        return bool(self.words or self.prefixes or self.suffixes or self.infixes or self.multi
+                    or self.any_word)
 
     def _one(self, pattern: str, forms: tuple[str, ...]) -> bool:
         if pattern.endswith("*"):
             return any(_prefixed(f, (pattern[:-1],)) for f in forms)
         if pattern.startswith("*"):
             return any(f.endswith(pattern[1:]) and len(f) >= len(pattern) for f in forms)
+        if "*" in pattern:
+            return any(_framed(f, *pattern.split("*", 1)) for f in forms)
         return pattern in forms
 
     def match(self, words: list[tuple[str, ...]], *, before: bool) -> bool:
         """``words``: the forms of each neighbouring word, nearest first."""
         if not words:
             return False
+        if self.any_word:
+            return True
         first = words[0]
         prefixes, suffixes = self.prefixes, self.suffixes
         for form in first:  # the cheap tests first: most words match nothing
             if form in self.words or (prefixes and form.startswith(prefixes) and _prefixed(
                     form, prefixes)) or (suffixes and form.endswith(suffixes) and _affixed(
-                    form, suffixes, str.endswith)):
+                    form, suffixes, str.endswith)) or (self.infixes and any(
+                    _framed(form, head, tail) for head, tail in self.infixes)):
                 return True
         if not self.multi:
             return False
@@ -235,6 +246,11 @@ def _prefixed(form: str, prefixes: tuple[str, ...]) -> bool:
     """``form`` begins with one of ``prefixes`` and is longer; ``ال*`` only for a definite
     word (:func:`is_definite`)."""
     return _affixed(form, prefixes, str.startswith) and form not in NOT_DEFINITE
+
+
+def _framed(form: str, head: str, tail: str) -> bool:
+    """``form`` begins with ``head``, ends with ``tail`` and has a letter in between."""
+    return len(form) > len(head) + len(tail) and form.startswith(head) and form.endswith(tail)
 
 
 def _affixed(form: str, affixes: tuple[str, ...], test) -> bool:
