@@ -50,6 +50,9 @@ _NOT_MODIFIER = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
 _POST = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
                        for w in (_POSTS + "|رئيسة|تشكيل|تشكل|وزراء").split("|")))
 QUOTES = "\"'«»“”‘’„‟‹›"
+#: invisible format characters (zero-width space, joiners, direction marks): deleted in the
+#: view like quotes, so that they hide no word boundary (الشركة \u200bالسعودية)
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 #: bare organs (normalised) that a following "في <country>" attributes to that country
 _CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "الحكومة", "حكومة"))
 #: the accusative's tanween (سورياً): a one-word name never takes it (see _scan)
@@ -70,7 +73,8 @@ class Mention(NamedTuple):
 
 
 class _View:
-    """The normalised text with every quote deleted and a space that would follow another
+    """The normalised text with every quote (and invisible format character) deleted and a
+    space that would follow another
     space deleted (so تنظيم "الدولة" reads تنظيم الدولة, ``" تحرير الشام "`` reads
     `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i
     is normal index i plus the number of deletions up to it (``bisect`` on the deletions, as
@@ -84,7 +88,7 @@ class _View:
         self.normal = normal
         self._shifted = None
         self.text = normal
-        self._quotes = [quote for quote in QUOTES if quote in normal]
+        self._quotes = [quote for quote in QUOTES + _INVISIBLE if quote in normal]
         if not self._quotes and "  " not in normal:
             return
         text = normal
@@ -139,7 +143,7 @@ _SPACES = re.compile("  +")
 #: 2 a quote, 0 any other (code points above it are clipped to U+FFFF, an other)
 _RUN_KIND = np.zeros(0x10000, dtype=np.uint8)
 _RUN_KIND[ord(" ")] = 1
-_RUN_KIND[[ord(q) for q in QUOTES]] = 2
+_RUN_KIND[[ord(q) for q in QUOTES + _INVISIBLE]] = 2
 
 
 def _previous_words(text: str, start: int, n: int = 3) -> list[str]:
