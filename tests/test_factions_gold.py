@@ -37,12 +37,12 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # the held-out figures fall short, see the README for why). Paragraph = each item read alone;
 # article = read in its whole article (needs the corpus). Raised later on 2026-11-27 (Syria
 # precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90), and in a fourth session that
-# day (Syria F1 0.91 -> 0.92).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.91, 0.90)},
-                 "article": {"syria": (0.95, 0.92), "yemen": (0.91, 0.90)}}
+# day (Syria F1 0.91 -> 0.92), and in a fifth (Yemen F1 0.90 -> 0.91).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.91, 0.91)},
+                 "article": {"syria": (0.95, 0.92), "yemen": (0.91, 0.91)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
-FRESH_FLOOR = {"syria": (0.95, 0.95), "yemen": (0.95, 0.93)}
+FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.95, 0.93)}
 #: the third, 200 paragraphs annotated blind by four annotators (tests/fixtures/dev/)
 FRESH3_FLOOR = {"syria": (0.95, 0.93), "yemen": (0.96, 0.95)}
 #: the fourth, 100 paragraphs annotated blind by four annotators, drawn 2026-11-26 (d65b4a9);
@@ -50,7 +50,7 @@ FRESH3_FLOOR = {"syria": (0.95, 0.93), "yemen": (0.96, 0.95)}
 FRESH4_FLOOR = {"syria": (0.90, 0.92), "yemen": (0.96, 0.93)}
 #: the fifth, drawn 2026-11-27 (seed 20261201) and annotated blind by four annotators; its
 #: Yemen half was studied, then its Syria half (the README's Actors section says what changed)
-FRESH5_FLOOR = {"syria": (0.95, 0.88), "yemen": (0.93, 0.88)}
+FRESH5_FLOOR = {"syria": (0.95, 0.89), "yemen": (0.93, 0.88)}
 #: the sixth, drawn 2026-11-27 (seed 20261202), each paragraph annotated by two blind
 #: annotators and adjudicated; its Syria half was studied, then (later that day) its Yemen half
 FRESH6_FLOOR = {"syria": (0.96, 0.91), "yemen": (0.98, 0.94)}
@@ -62,13 +62,16 @@ FRESH7_FLOOR = {"syria": (0.98, 0.92), "yemen": (0.99, 0.98)}
 FRESH8_FLOOR = {"syria": (0.88, 0.90), "yemen": (0.96, 0.90)}
 #: the ninth, drawn 2026-11-27 (seed 20261205) at f0a454a, annotated as the sixth; studied in
 #: a later session that day
-FRESH9_FLOOR = {"syria": (0.92, 0.92), "yemen": (0.97, 0.95)}
+FRESH9_FLOOR = {"syria": (0.93, 0.93), "yemen": (0.98, 0.96)}
 #: the tenth, drawn 2026-11-27 (seed 20261206) at 0d9af12, annotated as the sixth: the Syria
-#: frame's last 21 articles and 60 Yemen articles; unstudied
-FRESH10_FLOOR = {"syria": (0.96, 0.94), "yemen": (0.97, 0.92)}
+#: frame's last 21 articles and 60 Yemen articles; studied in a later session that day
+FRESH10_FLOOR = {"syria": (0.98, 0.96), "yemen": (0.99, 0.95)}
 #: the eleventh, drawn 2026-11-27 (seed 20261207) at 7080987, annotated as the sixth: 60 Yemen
-#: articles (the Syria frame is exhausted); unstudied
-FRESH11_FLOOR = {"yemen": (0.94, 0.85)}
+#: articles (the Syria frame is exhausted); studied in the same session
+FRESH11_FLOOR = {"yemen": (0.98, 0.92)}
+#: the twelfth, drawn 2026-11-27 (seed 20261208) at 29ada1d, after that session's changes,
+#: annotated as the sixth: 60 Yemen articles; unstudied
+FRESH12_FLOOR = {"yemen": (0.97, 0.90)}
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +112,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh7.json", FRESH7_FLOOR, 419), ("actors_fresh8.json", FRESH8_FLOOR, 279),
             ("actors_fresh9.json", FRESH9_FLOOR, 414),
             ("actors_fresh10.json", FRESH10_FLOOR, 423),
-            ("actors_fresh11.json", FRESH11_FLOOR, 110)]
+            ("actors_fresh11.json", FRESH11_FLOOR, 110),
+            ("actors_fresh12.json", FRESH12_FLOOR, 202)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -206,6 +210,7 @@ DOUBLY_ANNOTATED = [
     ("fresh9", {}, 19),
     ("fresh10", {"qaddafi_regime": "gaddafi_regime", "who": "un"}, 46),
     ("fresh11", {}, 7),
+    ("fresh12", {}, 22),
 ]
 
 
