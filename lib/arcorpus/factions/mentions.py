@@ -74,13 +74,13 @@ class Mention(NamedTuple):
 
 class _View:
     """The normalised text with every quote (and invisible format character) deleted and a
-    space that would follow another
-    space deleted (so تنظيم "الدولة" reads تنظيم الدولة, ``" تحرير الشام "`` reads
-    `` تحرير الشام ``), and the way back: the view only deletes characters, so view index i
-    is normal index i plus the number of deletions up to it (``bisect`` on the deletions, as
-    in :class:`~arcorpus.text.normalize.OffsetMap`). The view is made with ``str.replace``
-    (memchr speed; translate is far slower); the deletions are listed only when a mention is
-    mapped back, since most texts with a quote have no mention to map."""
+    space that would follow another space deleted (so تنظيم "الدولة" reads تنظيم الدولة,
+    ``" تحرير الشام "`` reads `` تحرير الشام ``), and the way back: the view only deletes
+    characters, so view index i is normal index i plus the number of deletions up to it
+    (``bisect`` on the deletions, as in :class:`~arcorpus.text.normalize.OffsetMap`). The view
+    is made with ``str.replace`` (memchr speed; translate is far slower); the deletions are
+    listed only when a mention is mapped back, since most texts with a quote have no mention
+    to map."""
 
     __slots__ = ("_quotes", "_shifted", "normal", "text")
 
@@ -140,7 +140,8 @@ class _View:
 
 _SPACES = re.compile("  +")
 #: the class of each code point of the basic plane for :meth:`_View._deletions`: 1 a space,
-#: 2 a quote, 0 any other (code points above it are clipped to U+FFFF, an other)
+#: 2 a quote or an invisible character, 0 any other (code points above it are clipped to
+#: U+FFFF, an other)
 _RUN_KIND = np.zeros(0x10000, dtype=np.uint8)
 _RUN_KIND[ord(" ")] = 1
 _RUN_KIND[[ord(q) for q in QUOTES + _INVISIBLE]] = 2
@@ -484,9 +485,10 @@ class MentionFinder:
                     end += 1  # a name that opens a quote inside closes it: keep the quote
             if span is not None:
                 start, end = span(start, end)
+                # سورياً، روسياً: a one-word name with tanween is an adverb or adjective (a
+                # longer name may end in an adverb: الحكومة المعترف بها دولياً)
                 if _TANWEEN_FATH in text[end - 2:end] and " " not in text[start:end]:
-                    continue  # سورياً، روسياً: an adverb or adjective with tanween, no name
-                    # (a longer name may end in an adverb: المعترف بها دولياً)
+                    continue
             if where is None:
                 if article is None:
                     article = theatre.article() or ""
@@ -519,11 +521,12 @@ class MentionFinder:
                     _Context(view, start, end).previous, before=True):
                 # (not a person's title: رئيس مجلس الوزراء القطري names no cabinet to go back to)
                 named.setdefault(row_organ[index], []).append((start, index))
-        # the countries named as places, by start: a ministry or government followed by في or
-        # ب and a country is that country's (وزارة الحج في المملكة، الحكومة باليمن); not an
-        # army or forces, which may be a foreign one's there (القوات في سوريا)
+        # the countries named as places, by start, for the bare organs with no reading of
+        # their own: a ministry or government followed by في or ب and a country is that
+        # country's (وزارة الحج في المملكة، الحكومة باليمن); not an army or forces, which may
+        # be a foreign one's there (القوات في سوريا)
         place_at = {start: actor[index] for start, _, index, _, role in chosen
-                    if role == "place"}
+                    if role == "place"} if organs else {}
         if not named and not place_at and not any(
                 row_bare[c[2]] is not None and c[4] == "actor" for c in chosen):
             return chosen
@@ -879,8 +882,8 @@ def _collector_paused() -> Iterator[None]:
 
     A scan allocates millions of small tuples and lists, none in a reference cycle (reference
     counting frees them all); the collector, started by allocation counts, walks the ones
-    still alive again and again. Pausing it gave about 5 % at 400,000 paragraphs
-    (``benchmarks/bench_factions.py``), more as the live tables grow. Python offers no
+    still alive again and again. Pausing it gave about 5 to 8 % at 200,000 and 400,000
+    paragraphs (``benchmarks/bench_factions.py``'s corpus, interleaved runs). Python offers no
     per-call switch, hence this one."""
     enabled = gc.isenabled()
     gc.disable()
