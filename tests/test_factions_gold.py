@@ -72,6 +72,10 @@ FRESH11_FLOOR = {"yemen": (0.98, 0.92)}
 #: the twelfth, drawn 2026-11-27 (seed 20261208) at 29ada1d, after that session's changes,
 #: annotated as the sixth: 60 Yemen articles; unstudied
 FRESH12_FLOOR = {"yemen": (0.97, 0.90)}
+#: the thirteenth, drawn 2026-11-27 (seed 20261209) at 843d3f4, before that session's changes,
+#: annotated as the sixth: 60 Yemen articles; unstudied (scored blind at the draw's kit and at
+#: the session's end)
+FRESH13_FLOOR = {"yemen": (0.98, 0.91)}
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +117,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh9.json", FRESH9_FLOOR, 414),
             ("actors_fresh10.json", FRESH10_FLOOR, 423),
             ("actors_fresh11.json", FRESH11_FLOOR, 110),
-            ("actors_fresh12.json", FRESH12_FLOOR, 202)]
+            ("actors_fresh12.json", FRESH12_FLOOR, 202),
+            ("actors_fresh13.json", FRESH13_FLOOR, 125)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -211,6 +216,7 @@ DOUBLY_ANNOTATED = [
     ("fresh10", {"qaddafi_regime": "gaddafi_regime", "who": "un"}, 46),
     ("fresh11", {}, 7),
     ("fresh12", {}, 22),
+    ("fresh13", {}, 18),
 ]
 
 
