@@ -37,9 +37,10 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # the held-out figures fall short, see the README for why). Paragraph = each item read alone;
 # article = read in its whole article (needs the corpus). Raised later on 2026-11-27 (Syria
 # precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90), and in a fourth session that
-# day (Syria F1 0.91 -> 0.92), and in a fifth (Yemen F1 0.90 -> 0.91).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.91, 0.91)},
-                 "article": {"syria": (0.95, 0.92), "yemen": (0.91, 0.91)}}
+# day (Syria F1 0.91 -> 0.92), in a fifth (Yemen F1 0.90 -> 0.91) and in a sixth (Yemen
+# precision 0.91 -> 0.92).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.92, 0.91)},
+                 "article": {"syria": (0.95, 0.92), "yemen": (0.92, 0.91)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
 FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.95, 0.93)}
@@ -68,14 +69,14 @@ FRESH9_FLOOR = {"syria": (0.93, 0.93), "yemen": (0.98, 0.96)}
 FRESH10_FLOOR = {"syria": (0.98, 0.96), "yemen": (0.99, 0.95)}
 #: the eleventh, drawn 2026-11-27 (seed 20261207) at 7080987, annotated as the sixth: 60 Yemen
 #: articles (the Syria frame is exhausted); studied in the same session
-FRESH11_FLOOR = {"yemen": (0.98, 0.92)}
+FRESH11_FLOOR = {"yemen": (0.98, 0.93)}
 #: the twelfth, drawn 2026-11-27 (seed 20261208) at 29ada1d, after that session's changes,
-#: annotated as the sixth: 60 Yemen articles; unstudied
-FRESH12_FLOOR = {"yemen": (0.97, 0.90)}
+#: annotated as the sixth: 60 Yemen articles; studied in the next session
+FRESH12_FLOOR = {"yemen": (0.98, 0.95)}
 #: the thirteenth, drawn 2026-11-27 (seed 20261209) at 843d3f4, before that session's changes,
-#: annotated as the sixth: 60 Yemen articles; unstudied (scored blind at the draw's kit and at
-#: the session's end)
-FRESH13_FLOOR = {"yemen": (0.98, 0.91)}
+#: annotated as the sixth: 60 Yemen articles; scored blind at the draw's kit and after the
+#: twelfth set's study (0.915 both times), then studied
+FRESH13_FLOOR = {"yemen": (0.98, 0.93)}
 
 
 @pytest.fixture(scope="module")
