@@ -77,6 +77,9 @@ FRESH12_FLOOR = {"yemen": (0.98, 0.95)}
 #: annotated as the sixth: 60 Yemen articles; scored blind at the draw's kit and after the
 #: twelfth set's study (0.915 both times), then studied
 FRESH13_FLOOR = {"yemen": (0.98, 0.93)}
+#: the fourteenth, drawn 2026-11-27 (seed 20261210) at 88dc331, after that session's changes,
+#: annotated as the sixth: 60 Yemen articles; unstudied
+FRESH14_FLOOR = {"yemen": (0.97, 0.96)}
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +122,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh10.json", FRESH10_FLOOR, 423),
             ("actors_fresh11.json", FRESH11_FLOOR, 110),
             ("actors_fresh12.json", FRESH12_FLOOR, 202),
-            ("actors_fresh13.json", FRESH13_FLOOR, 125)]
+            ("actors_fresh13.json", FRESH13_FLOOR, 125),
+            ("actors_fresh14.json", FRESH14_FLOOR, 336)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -218,6 +222,7 @@ DOUBLY_ANNOTATED = [
     ("fresh11", {}, 7),
     ("fresh12", {}, 22),
     ("fresh13", {}, 18),
+    ("fresh14", {}, 16),
 ]
 
 
