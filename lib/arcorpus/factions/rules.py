@@ -4,7 +4,8 @@ A rule row: ``alias, actor_id, condition, value, except, effect, note, example_p
 example_negative``.
 
 - ``alias``: the alias it concerns as written (matched after normalisation), ``*`` (every
-  alias of the actor), or a pattern with ``*`` (``الخارجية *``: every alias that starts so).
+  alias of the actor), or a pattern with ``*`` (``الخارجية *``: every alias that starts so;
+  ``أم*كا``: أمريكا and أميركا).
 - ``actor_id``: the actor, ``*`` (any actor with that alias), or ``@place`` (every alias that
   is a country or capital in ``places.csv``).
 - ``condition`` and ``value``:
