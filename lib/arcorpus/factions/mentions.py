@@ -286,14 +286,15 @@ class _Row(NamedTuple):
     allows: tuple
     places: tuple
     prev_block: Patterns | None  # the block rules on the previous word without exceptions
+    next_block: Patterns | None  # likewise on the next word
     prev_place: Patterns | None  # likewise for the place rules, merged into one lookup
     waits: bool  # an allow rule waits for the discourse pass (article_names)
 
 
-def _merged(rules: list) -> tuple[Patterns | None, tuple]:
-    """Rules on the previous word without exceptions merged into one pattern set (one lookup
-    instead of one per rule); the other rules as they are."""
-    plain = [r for r in rules if r.condition == "prev_word" and not r.exceptions]
+def _merged(rules: list, condition: str = "prev_word") -> tuple[Patterns | None, tuple]:
+    """Rules on the previous (or next) word without exceptions merged into one pattern set
+    (one lookup instead of one per rule); the other rules as they are."""
+    plain = [r for r in rules if r.condition == condition and not r.exceptions]
     rest = tuple(r for r in rules if r not in plain)
     if not plain:
         return None, rest
@@ -325,16 +326,17 @@ class MentionFinder:
             theatres = frozenset(t for t in str(row.theatres).split("|") if t)
             allows = tuple(r for r in rules if r.effect == "allow")
             prev_block, blocks = _merged([r for r in rules if r.effect == "block"])
+            next_block, blocks = _merged(list(blocks), "next_word")
             prev_place, places_rules = _merged([r for r in rules if r.effect == "place"])
             self._rows.append(_Row(
                 row.actor_id, theatres,
                 (int(row.from_year) if row.from_year else None,
                  int(row.to_year) if row.to_year else None),
                 bool(allows or theatres), blocks, allows, places_rules, prev_block,
-                prev_place, any(r.condition == "article_names" for r in allows)))
+                next_block, prev_place, any(r.condition == "article_names" for r in allows)))
         # rows that need no check at all, when they are the only reading of their key
         self._simple = [not (r.theatres or r.blocks or r.allows or r.places or r.prev_block
-                             or r.prev_place) for r in self._rows]
+                             or r.next_block or r.prev_place) for r in self._rows]
         # the actor a mention gives evidence of a theatre for (unambiguous rows only)
         self._evidence = [single.get(r.actor) if not r.ambiguous else None
                           for r in self._rows]
@@ -662,6 +664,8 @@ class MentionFinder:
                 continue
             if row.prev_block is not None and row.prev_block.match(context.previous,
                                                                     before=True):
+                continue
+            if row.next_block is not None and row.next_block.match(context.next, before=False):
                 continue
             # loops rather than any(generator): this runs for every ambiguous match
             blocked = False
