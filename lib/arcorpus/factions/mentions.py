@@ -285,9 +285,11 @@ class _Row(NamedTuple):
     blocks: tuple
     allows: tuple
     places: tuple
-    prev_block: Patterns | None  # the block rules on the previous word without exceptions
-    next_block: Patterns | None  # likewise on the next word
-    prev_place: Patterns | None  # likewise for the place rules, merged into one lookup
+    # rules without exceptions merged into one lookup each (``_merged``): the block rules on
+    # the previous word, those on the next word, and the place rules on the previous word
+    prev_block: Patterns | None
+    next_block: Patterns | None
+    prev_place: Patterns | None
     waits: bool  # an allow rule waits for the discourse pass (article_names)
 
 
