@@ -80,6 +80,9 @@ FRESH13_FLOOR = {"yemen": (0.98, 0.93)}
 #: the fourteenth, drawn 2026-11-27 (seed 20261210) at 88dc331, after that session's changes,
 #: annotated as the sixth: 60 Yemen articles; unstudied
 FRESH14_FLOOR = {"yemen": (0.97, 0.96)}
+#: the fifteenth, drawn 2026-11-27 (seed 20261211) at 1141cf8, before that session's changes,
+#: annotated as the sixth: 60 Yemen articles; scored blind (0.965), kept unstudied
+FRESH15_FLOOR = {"yemen": (0.99, 0.96)}
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +126,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh11.json", FRESH11_FLOOR, 110),
             ("actors_fresh12.json", FRESH12_FLOOR, 202),
             ("actors_fresh13.json", FRESH13_FLOOR, 125),
-            ("actors_fresh14.json", FRESH14_FLOOR, 336)]
+            ("actors_fresh14.json", FRESH14_FLOOR, 336),
+            ("actors_fresh15.json", FRESH15_FLOOR, 176)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -223,6 +227,7 @@ DOUBLY_ANNOTATED = [
     ("fresh12", {}, 22),
     ("fresh13", {}, 18),
     ("fresh14", {}, 16),
+    ("fresh15", {}, 8),
 ]
 
 
