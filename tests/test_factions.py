@@ -109,6 +109,13 @@ def test_forces_named_by_their_patron_are_generated(tmp_path):
         load_gazetteer(gazetteer_with(tmp_path / "a", "loyalty.csv", "الزعيم,leader,regime,,"))
     with pytest.raises(ValueError, match=r"loyalty.csv: patrons of unknown actors \['ghost'\]"):
         load_gazetteer(gazetteer_with(tmp_path / "b", "loyalty.csv", "الزعيم,patron,ghost,,"))
+    # a force with an actor of its own is that actor, whoever its patron, in its theatres
+    assert loyal.loc["المقاومة الموالية للشرعية", "actor_id"] == "popular_resistance"
+    assert loyal.loc["المقاومة الشعبية المؤيدة لهادي", "theatres"] == "yemen"
+    assert "المقاومة الموالية للأسد" not in loyal.index
+    with pytest.raises(ValueError, match=r"loyalty.csv: forces of unknown actors \['ghost'\]"):
+        load_gazetteer(gazetteer_with(tmp_path / "c", "loyalty.csv",
+                                      "الجند الموالون,force,ghost,,"))
 
 
 def test_a_users_gazetteer_is_validated(tmp_path):
@@ -615,6 +622,55 @@ CASES = [
     ("أعلنت في إب مقاومة المناطق الوسطى تشكيل مجلس قيادة مقاومة المناطق الوسطى",
      [("مقاومة المناطق الوسطى", "popular_resistance"),
       ("مجلس قيادة مقاومة المناطق الوسطى", "popular_resistance")]),
+    # from the fourteenth set: Saleh's camp as forces belonging to him, those loyal to him
+    # (not as an adjective of a camp named already), his remnants, his group; the resistance
+    # loyal to legitimacy is the resistance; the coalition as ائتلاف and as التحالف لدعم
+    # الشرعية (one name); Houthi gunmen indefinite; a royal air force; Karama only in Libya
+    ("من المتمردين الحوثيين والقوات التابعة للرئيس المخلوع علي عبدالله صالح في عدن",
+     [("المتمردين الحوثيين", "houthis"),
+      ("القوات التابعة للرئيس المخلوع علي عبدالله صالح", "saleh_forces")]),
+    ("هجمات شنها المسلحون الحوثيون والموالون للرئيس السابق علي عبدالله صالح في تعز",
+     [("المسلحون الحوثيون", "houthis"),
+      ("الموالون للرئيس السابق علي عبدالله صالح", "saleh_forces")]),
+    ("تمكن مقاتلو المقاومة الشعبية الموالون للرئيس هادي من دخول الحوطة في لحج",
+     [("المقاومة الشعبية", "popular_resistance")]),
+    ("جثث ميليشيات الحوثيين وفلول المخلوع صالح في عدن",
+     [("ميليشيات الحوثيين", "houthis"), ("فلول المخلوع صالح", "saleh_forces")]),
+    ("عادت فلول النظام السابق إلى القاهرة", []),
+    ("الفساد في صفوف جماعة صالح والحوثيين في صنعاء",
+     [("جماعة صالح", "saleh_forces"), ("الحوثيين", "houthis")]),
+    ("أكدت مصادر في الجيش الوطني والمقاومة الموالية للشرعية في اليمن",
+     [("الجيش الوطني", "yemen_government"),
+      ("المقاومة الموالية للشرعية", "popular_resistance")]),
+    ("قالت المقاومة الشعبية المؤيدة لحكومة هادي في عدن",
+     [("المقاومة الشعبية المؤيدة لحكومة هادي", "popular_resistance")]),
+    ("أنها جزء من ائتلاف دعم الشرعية وبين دول الائتلاف تنسيق في صنعاء",
+     [("ائتلاف دعم الشرعية", "saudi_coalition"), ("دول الائتلاف", "saudi_coalition")]),
+    ("أن الأردن جزء من التحالف الدولي لدعم الشرعية في اليمن",
+     [("الأردن", "jordan"), ("التحالف الدولي لدعم الشرعية في اليمن", "saudi_coalition")]),
+    ("هجوما شنه مسلحون حوثيون على تعز", [("مسلحون حوثيون", "houthis")]),
+    ("هبطت طائرة من سلاح الجو الملكي السعودي في عدن",
+     [("سلاح الجو الملكي السعودي", "saudi_arabia")]),
+    ("أعلن في بنغازي الناطق باسم عملية الكرامة", [("عملية الكرامة", "haftar_forces")]),
+    ("أعلنت المقاومة في الحديدة بدء عملية الكرامة في تهامة",
+     [("المقاومة", "popular_resistance")]),
+    # from the residual errors of the sets already studied: the recognised government as a
+    # patron (Hadi's in Yemen, the recognised one in Libya), the Houthis and their leader as
+    # patrons, a government named with a pronoun and الشرعية, an Arab coalition indefinite
+    ("اندلعت مواجهات بين القوات الموالية للحكومة المعترف بها دوليًا والمتمردين في عدن",
+     [("القوات الموالية للحكومة المعترف بها دوليًا", "yemen_government")]),
+    ("قصفت طائرات تابعة للحكومة المعترف بها دوليا سفينة ببنغازي",
+     [("لحكومة المعترف بها دوليا", "libya_gna")]),
+    ("ضمانة بأن الميليشيات التابعة لعبدالملك لن تكرر الانقلاب في صنعاء",
+     [("الميليشيات التابعة لعبدالملك", "houthis")]),
+    ("أمطرت القوات الموالية للحوثيين مناطق مأهولة من عدن",
+     [("القوات الموالية للحوثيين", "houthis")]),
+    ("أكد الوقوف مع اليمن وحكومته الشرعية في عدن",
+     [("اليمن", "yemen_government"), ("حكومته الشرعية", "yemen_government")]),
+    ("تدخلت المملكة في تحالف عربي لإعادة الشرعية في اليمن",
+     [("المملكة", "saudi_arabia"), ("تحالف عربي", "saudi_coalition")]),
+    ("شارك في تحالف عربي لكرة القدم في القاهرة", []),
+    ("وصلت مساعدات منظمة الأغذية والزراعة إلى عدن", [("منظمة الأغذية والزراعة", "un")]),
 ]
 
 

@@ -38,23 +38,24 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # article = read in its whole article (needs the corpus). Raised later on 2026-11-27 (Syria
 # precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90), and in a fourth session that
 # day (Syria F1 0.91 -> 0.92), in a fifth (Yemen F1 0.90 -> 0.91) and in a sixth (Yemen
-# precision 0.91 -> 0.92).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.92, 0.91)},
+# precision 0.91 -> 0.92), and in a seventh (Yemen F1 0.91 -> 0.92, from 0.918 in whole
+# articles and 0.921 in paragraphs).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.92, 0.92)},
                  "article": {"syria": (0.95, 0.92), "yemen": (0.92, 0.91)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
-FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.95, 0.93)}
+FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.96, 0.93)}
 #: the third, 200 paragraphs annotated blind by four annotators (tests/fixtures/dev/)
 FRESH3_FLOOR = {"syria": (0.95, 0.93), "yemen": (0.96, 0.95)}
 #: the fourth, 100 paragraphs annotated blind by four annotators, drawn 2026-11-26 (d65b4a9);
 #: studied once (the README's Actors section says what it changed)
-FRESH4_FLOOR = {"syria": (0.90, 0.92), "yemen": (0.96, 0.93)}
+FRESH4_FLOOR = {"syria": (0.90, 0.92), "yemen": (0.99, 0.97)}
 #: the fifth, drawn 2026-11-27 (seed 20261201) and annotated blind by four annotators; its
 #: Yemen half was studied, then its Syria half (the README's Actors section says what changed)
-FRESH5_FLOOR = {"syria": (0.95, 0.89), "yemen": (0.93, 0.88)}
+FRESH5_FLOOR = {"syria": (0.95, 0.89), "yemen": (0.93, 0.89)}
 #: the sixth, drawn 2026-11-27 (seed 20261202), each paragraph annotated by two blind
 #: annotators and adjudicated; its Syria half was studied, then (later that day) its Yemen half
-FRESH6_FLOOR = {"syria": (0.96, 0.91), "yemen": (0.98, 0.94)}
+FRESH6_FLOOR = {"syria": (0.96, 0.91), "yemen": (0.99, 0.95)}
 #: the seventh, drawn 2026-11-27 (seed 20261203) after that day's first changes, annotated as the
 #: sixth; its Syria half was studied, then (later that day) its Yemen half
 FRESH7_FLOOR = {"syria": (0.98, 0.92), "yemen": (0.99, 0.98)}
@@ -78,8 +79,8 @@ FRESH12_FLOOR = {"yemen": (0.98, 0.95)}
 #: twelfth set's study (0.915 both times), then studied
 FRESH13_FLOOR = {"yemen": (0.98, 0.93)}
 #: the fourteenth, drawn 2026-11-27 (seed 20261210) at 88dc331, after that session's changes,
-#: annotated as the sixth: 60 Yemen articles; unstudied
-FRESH14_FLOOR = {"yemen": (0.97, 0.96)}
+#: annotated as the sixth: 60 Yemen articles; blind 0.962, studied in the next session
+FRESH14_FLOOR = {"yemen": (0.99, 0.98)}
 #: the fifteenth, drawn 2026-11-27 (seed 20261211) at 1141cf8, before that session's changes,
 #: annotated as the sixth: 60 Yemen articles; scored blind (0.965), kept unstudied
 FRESH15_FLOOR = {"yemen": (0.99, 0.96)}

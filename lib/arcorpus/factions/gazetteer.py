@@ -50,7 +50,10 @@ are required, the others default to empty):
     forces are loyal to it (هادي and الشرعية: yemen_government; المخلوع: saleh_forces), with
     ``theatres`` where the patron reads so (الحكومة is each theatre's government). Every head
     joined to every patron by ل is an alias (القوات الموالية لهادي، قوات الجيش الموالية
-    للشرعية، القوات الموالية للرئيس المخلوع): generated, not listed.
+    للشرعية، القوات الموالية للرئيس المخلوع): generated, not listed. A ``force`` row with an
+    ``actor_id`` of its own is that actor whoever it is loyal to (المقاومة الموالية للشرعية is
+    the popular resistance, not the government), joined only to patrons read in its
+    ``theatres``.
 
 ``places.csv``: ``place, country, theatre, kind``: country names, capitals, cities and
     demonyms; the places of the four theatres tell an article's theatre, and country names and
@@ -273,8 +276,8 @@ def load_gazetteer(
                     required=False)
     _check_loyalty(loyalty, all_ids, root / "loyalty.csv")
     if chosen is not None:
-        loyalty = loyalty[(loyalty["kind"] == "force") | loyalty["actor_id"].isin(
-            set(actors["actor_id"]))]
+        loyalty = loyalty[((loyalty["kind"] == "force") & (loyalty["actor_id"] == ""))
+                          | loyalty["actor_id"].isin(set(actors["actor_id"]))]
     aliases = _expand(aliases, actors, templates,
                       _read(root / "variants.csv", ["find", "replace", "where"],
                             required=False), home=home, loyalty=loyalty)
@@ -324,6 +327,10 @@ def _check_loyalty(loyalty: pd.DataFrame, actor_ids: set[str], path: Path) -> No
     unknown = sorted(set(patrons["actor_id"]) - actor_ids)
     if unknown:
         raise ValueError(f"{path}: patrons of unknown actors {unknown}")
+    named = loyalty[(loyalty["kind"] != "patron") & (loyalty["actor_id"] != "")]
+    unknown = sorted(set(named["actor_id"]) - actor_ids)
+    if unknown:
+        raise ValueError(f"{path}: forces of unknown actors {unknown}")
     bad = {t for value in loyalty["theatres"] for t in _split(value)} - set(THEATRES)
     if bad:
         raise ValueError(f"{path}: unknown theatre(s) {sorted(bad)}; use {list(THEATRES)}")
@@ -337,8 +344,9 @@ def _to(patron: str) -> str:
 def _loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
     """Alias rows for every ``force`` of ``loyalty.csv`` joined to every ``patron`` by ل,
     and every ``follower`` joined to every patron directly (a noun in construct: أنصار صالح).
-    An alias is read in the patron's theatres; a follower with theatres of its own is joined
-    only to patrons that may be read there, and its aliases only there.
+    An alias is read in the patron's theatres and names the patron's actor; a force or
+    follower with theatres of its own is joined only to patrons that may be read there, and
+    its aliases only there; one with an actor of its own names that actor.
 
     >>> table = pd.DataFrame({"phrase": ["القوات الموالية", "أنصار", "هادي", "المخلوع", "الأسد"],
     ...                       "kind": ["force", "follower", "patron", "patron", "patron"],
@@ -351,11 +359,19 @@ def _loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
     ['أنصار هادي', 'أنصار المخلوع']
     >>> made["theatres"].tolist()
     ['', 'yemen', 'syria', 'yemen', 'yemen']
+    >>> resistance = pd.DataFrame({"phrase": ["المقاومة الموالية"], "kind": ["force"],
+    ...                            "actor_id": ["popular_resistance"], "theatres": ["yemen"]})
+    >>> made = _loyal_aliases(pd.concat([table, resistance]))
+    >>> own = made[made["alias"].str.startswith("المقاومة")]
+    >>> dict(zip(own["alias"], own["actor_id"], strict=True))  # doctest: +NORMALIZE_WHITESPACE
+    {'المقاومة الموالية لهادي': 'popular_resistance',
+     'المقاومة الموالية للمخلوع': 'popular_resistance'}
     """
     patrons = loyalty[loyalty["kind"] == "patron"]
     rows = []
-    for phrase, kind, own in zip(loyalty["phrase"], loyalty["kind"], loyalty["theatres"],
-                                 strict=True):
+    for phrase, kind, own, own_actor in zip(loyalty["phrase"], loyalty["kind"],
+                                            loyalty["theatres"], loyalty["actor_id"],
+                                            strict=True):
         if kind not in ("force", "follower"):
             continue
         own_theatres = set(_split(own))
@@ -367,7 +383,8 @@ def _loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
                     continue
                 where = where & own_theatres if where else own_theatres
             alias = f"{phrase} {_to(patron)}" if kind == "force" else f"{phrase} {patron}"
-            rows.append({"actor_id": actor, "alias": alias, "from_year": "", "to_year": "",
+            rows.append({"actor_id": own_actor or actor, "alias": alias, "from_year": "",
+                         "to_year": "",
                          "rule": "", "theatres": "|".join(sorted(where)), "source": "loyalty"})
     return pd.DataFrame(rows, columns=[*ALIAS_COLUMNS, "theatres", "source"])
 
