@@ -384,8 +384,8 @@ def _loyal_aliases(loyalty: pd.DataFrame) -> pd.DataFrame:
                 where = where & own_theatres if where else own_theatres
             alias = f"{phrase} {_to(patron)}" if kind == "force" else f"{phrase} {patron}"
             rows.append({"actor_id": own_actor or actor, "alias": alias, "from_year": "",
-                         "to_year": "",
-                         "rule": "", "theatres": "|".join(sorted(where)), "source": "loyalty"})
+                         "to_year": "", "rule": "", "theatres": "|".join(sorted(where)),
+                         "source": "loyalty"})
     return pd.DataFrame(rows, columns=[*ALIAS_COLUMNS, "theatres", "source"])
 
 
