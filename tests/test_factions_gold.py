@@ -84,6 +84,9 @@ FRESH14_FLOOR = {"yemen": (0.99, 0.98)}
 #: the fifteenth, drawn 2026-11-27 (seed 20261211) at 1141cf8, before that session's changes,
 #: annotated as the sixth: 60 Yemen articles; scored blind (0.965), kept unstudied
 FRESH15_FLOOR = {"yemen": (0.99, 0.96)}
+#: the sixteenth, drawn 2026-11-27 (seed 20261212) at 70f489d, before that session's changes,
+#: annotated as the sixth: 60 Yemen articles; scored blind (0.923), kept unstudied
+FRESH16_FLOOR = {"yemen": (0.91, 0.91)}
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +131,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh12.json", FRESH12_FLOOR, 202),
             ("actors_fresh13.json", FRESH13_FLOOR, 125),
             ("actors_fresh14.json", FRESH14_FLOOR, 336),
-            ("actors_fresh15.json", FRESH15_FLOOR, 176)]
+            ("actors_fresh15.json", FRESH15_FLOOR, 176),
+            ("actors_fresh16.json", FRESH16_FLOOR, 90)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -229,6 +233,7 @@ DOUBLY_ANNOTATED = [
     ("fresh13", {}, 18),
     ("fresh14", {}, 16),
     ("fresh15", {}, 8),
+    ("fresh16", {}, 14),
 ]
 
 
