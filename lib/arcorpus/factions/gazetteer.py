@@ -60,7 +60,9 @@ are required, the others default to empty):
     capitals can be marked as used as a place (``role``). ``kind``: country, capital, city,
     region, demonym; ``seat`` (a town that stands for a government: أربيل) and ``homograph`` (a
     town that is also a common word: تدمر، الباب) are towns that do not make a country listed
-    beside them a place.
+    beside them a place; ``formal`` (a state's formal name: جمهورية مصر العربية، المملكة
+    العربية السعودية) is the state even where a country's short name would be a place (وزير
+    خارجية جمهورية مصر العربية).
 
 ``rules.csv``: ``alias, actor_id, condition, value, except, effect, note, example_positive,
     example_negative``: context rules (see :mod:`arcorpus.factions.rules`), each with an example

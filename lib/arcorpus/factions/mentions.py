@@ -313,7 +313,7 @@ class MentionFinder:
         self._actor = aliases["actor_id"].tolist()
         self._alias = aliases["alias"].tolist()
         places = self.gazetteer.places
-        place_keys = set(places.loc[places["kind"] != "demonym", "key"])
+        place_keys = set(places.loc[~places["kind"].isin(["demonym", "formal"]), "key"])
         single = {}
         for actor, theatres in zip(self.gazetteer.actors["actor_id"],
                                    self.gazetteer.actors.get("theatres", ""), strict=True):
