@@ -75,23 +75,30 @@ class Mention(NamedTuple):
 class _View:
     """The normalised text with every quote (and invisible format character) deleted and a
     space that would follow another space deleted (so تنظيم "الدولة" reads تنظيم الدولة,
-    ``" تحرير الشام "`` reads `` تحرير الشام ``), and the way back: the view only deletes
-    characters, so view index i is normal index i plus the number of deletions up to it
+    ``" تحرير الشام "`` reads `` تحرير الشام ``; a quote glued between two words reads as the
+    space it stands for: "فيلق الرحمن"صباحا), and the way back: the view only deletes
+    characters (or puts a space in a quote's place), so view index i is normal index i plus
+    the number of deletions up to it
     (``bisect`` on the deletions, as in :class:`~arcorpus.text.normalize.OffsetMap`). The view
     is made with ``str.replace`` (memchr speed; translate is far slower); the deletions are
     listed only when a mention is mapped back, since most texts with a quote have no mention
     to map."""
 
-    __slots__ = ("_quotes", "_shifted", "normal", "text")
+    __slots__ = ("_glued", "_quotes", "_shifted", "normal", "text")
 
     def __init__(self, normal: str) -> None:
         self.normal = normal
         self._shifted = None
+        self._glued = ()
         self.text = normal
         self._quotes = [quote for quote in QUOTES + _INVISIBLE if quote in normal]
         if not self._quotes and "  " not in normal:
             return
         text = normal
+        if self._quotes and _GLUED.search(normal):
+            # a quote glued between two words is their boundary: a space, not a deletion
+            self._glued = [m.start() for m in _GLUED.finditer(normal)]
+            text = _GLUED.sub(" ", text)
         for quote in self._quotes:
             text = text.replace(quote, "")
         if "  " in text:
@@ -114,6 +121,9 @@ class _View:
                 while i >= 0:
                     quotes.append(i)
                     i = normal.find(quote, i + 1)
+            if self._glued:
+                glued = set(self._glued)
+                quotes = [position for position in quotes if position not in glued]
             if len(self._quotes) > 1:
                 quotes.sort()
             if len(normal) - len(quotes) == len(self.text):  # no run of spaces was collapsed
@@ -121,6 +131,8 @@ class _View:
                 return self._shifted
             codes = np.frombuffer(normal.encode("utf-32-le"), dtype="<u4")
             kind = _RUN_KIND.take(codes, mode="clip")  # 0 other, 1 space, 2 quote
+            if self._glued:
+                kind[self._glued] = 1  # (read as spaces)
             deleted = kind == 2
             kept = np.flatnonzero(~deleted)
             space = kind[kept] == 1
@@ -139,6 +151,11 @@ class _View:
 
 
 _SPACES = re.compile("  +")
+#: a double quote or guillemet glued between two words (الرحمن"صباحا، تقرير"ساما، داعش»على):
+#: the view reads it as a space, or the two words would run together; not one after a
+#: proclitic of one or two letters or a tatweel (لـ"داعش، ب"النصرة), which belongs to the
+#: name. (Apostrophes are left alone: Latin words carry them.)
+_GLUED = re.compile("(?<=[^\\W\\d_\u0640]{3})[\"«»“”„‟‹›](?=[^\\W\\d_\u0640])")
 #: the class of each code point of the basic plane for :meth:`_View._deletions`: 1 a space,
 #: 2 a quote or an invisible character, 0 any other (code points above it are clipped to
 #: U+FFFF, an other)
