@@ -72,7 +72,17 @@ def decide(items: list[dict], cases: list[dict], decisions: list[dict]) -> list[
         span = {k: case["span"][k] for k in ("start", "end", "surface", "actor_id")}
         if (decision["item"], decision["start"], decision["surface"], decision["actor"]) != \
                 (case["item"], span["start"], span["surface"], span["actor_id"]):
-            raise ValueError(f"decision {decision['case']} is not case {case}")
+            # the adjudicator may mend the span (a proclitic left in: للجامعة -> لجامعة), a
+            # span of the same item and actor that overlaps the case's, and inside its text
+            mended = {"start": decision["start"],
+                      "end": decision["start"] + len(decision["surface"]),
+                      "surface": decision["surface"], "actor_id": decision["actor"]}
+            paragraph = by_item[case["item"]]["paragraph"]
+            if (decision["item"] != case["item"] or decision["actor"] != span["actor_id"]
+                    or not _overlap(mended, span)
+                    or paragraph[mended["start"]:mended["end"]] != mended["surface"]):
+                raise ValueError(f"decision {decision['case']} is not case {case}")
+            span = mended
         item = by_item[case["item"]]
         if decision["decision"] not in ("required", "optional", "none", "no"):
             raise ValueError(f"decision {decision['case']}: {decision['decision']!r} is not "
