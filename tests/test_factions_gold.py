@@ -39,9 +39,11 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # precision 0.94 -> 0.95, F1 0.89 -> 0.91; Yemen F1 0.89 -> 0.90), and in a fourth session that
 # day (Syria F1 0.91 -> 0.92), in a fifth (Yemen F1 0.90 -> 0.91) and in a sixth (Yemen
 # precision 0.91 -> 0.92), and in a seventh (Yemen F1 0.91 -> 0.92, from 0.918 in whole
-# articles and 0.921 in paragraphs).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.95, 0.92), "yemen": (0.92, 0.92)},
-                 "article": {"syria": (0.95, 0.92), "yemen": (0.92, 0.91)}}
+# articles and 0.921 in paragraphs), and in an eighth (Syria precision 0.95 -> 0.96 and F1
+# 0.92 -> 0.93 in paragraphs, 0.962 / 0.930; Yemen precision 0.92 -> 0.93, 0.936 / 0.935 in
+# paragraphs and articles, and article F1 0.91 -> 0.92, from 0.922).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.96, 0.93), "yemen": (0.93, 0.92)},
+                 "article": {"syria": (0.95, 0.92), "yemen": (0.93, 0.92)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
 FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.96, 0.93)}
