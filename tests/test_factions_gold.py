@@ -72,7 +72,7 @@ FRESH9_FLOOR = {"syria": (0.93, 0.93), "yemen": (0.98, 0.96)}
 FRESH10_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.99, 0.96)}
 #: the eleventh, drawn 2026-11-27 (seed 20261207) at 7080987, annotated as the sixth: 60 Yemen
 #: articles (the Syria frame is exhausted); studied in the same session
-FRESH11_FLOOR = {"yemen": (0.98, 0.95)}
+FRESH11_FLOOR = {"yemen": (0.98, 0.94)}
 #: the twelfth, drawn 2026-11-27 (seed 20261208) at 29ada1d, after that session's changes,
 #: annotated as the sixth: 60 Yemen articles; studied in the next session
 FRESH12_FLOOR = {"yemen": (0.98, 0.96)}
