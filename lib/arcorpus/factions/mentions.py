@@ -95,9 +95,10 @@ class _View:
         if not self._quotes and "  " not in normal:
             return
         text = normal
-        if self._quotes and _GLUED.search(normal):
+        glued = [m.start() for m in _GLUED.finditer(normal)] if self._quotes else None
+        if glued:
             # a quote glued between two words is their boundary: a space, not a deletion
-            self._glued = [m.start() for m in _GLUED.finditer(normal)]
+            self._glued = glued
             text = _GLUED.sub(" ", text)
         for quote in self._quotes:
             text = text.replace(quote, "")
@@ -154,8 +155,10 @@ _SPACES = re.compile("  +")
 #: a double quote or guillemet glued between two words (الرحمن"صباحا، تقرير"ساما، داعش»على):
 #: the view reads it as a space, or the two words would run together; not one after a
 #: proclitic of one or two letters or a tatweel (لـ"داعش، ب"النصرة), which belongs to the
-#: name. (Apostrophes are left alone: Latin words carry them.)
-_GLUED = re.compile("(?<=[^\\W\\d_\u0640]{3})[\"«»“”„‟‹›](?=[^\\W\\d_\u0640])")
+#: name. (Apostrophes are left alone: Latin words carry them.) The quote comes first in the
+#: pattern, the letters before it in a lookbehind: a pattern that began with the lookbehind
+#: tried it at every character and cost a third of the matcher's time on quote-heavy text.
+_GLUED = re.compile("[\"«»“”„‟‹›](?<=[^\\W\\d_\u0640]{3}.)(?=[^\\W\\d_\u0640])")
 #: the class of each code point of the basic plane for :meth:`_View._deletions`: 1 a space,
 #: 2 a quote or an invisible character, 0 any other (code points above it are clipped to
 #: U+FFFF, an other)
