@@ -708,6 +708,26 @@ CASES = [
     ("بدأ أعضاء الفريق الوزاري اليمني الذي عاد إلى مدينة عدن اجتماعاتهم",
      [("الفريق الوزاري اليمني", "yemen_government")]),
     ("تبدأ الهدنة عند الساعة 11:59 مساء بتوقيت اليمن", []),
+    # a bare ministry, cabinet or forces is the foreign state the article names most (at
+    # least twice); not a police or parliament, and not where a theatre's own government is
+    # named as often (another reading is as likely)
+    ("أكدت المملكة أن السعودية ماضية في خططها، وأعلنت وزارة الداخلية أنها قبضت على الخلية",
+     [("المملكة", "saudi_arabia"), ("السعودية", "saudi_arabia"),
+      ("وزارة الداخلية", "saudi_arabia")]),
+    ("أكدت المملكة أن السعودية ماضية في خططها، وقالت الشرطة إنها قبضت على الخلية", [
+        ("المملكة", "saudi_arabia"), ("السعودية", "saudi_arabia")]),
+    ("وقعت السعودية مع الحكومة اليمنية اتفاقا، وقالت السعودية إن الحكومة اليمنية عادت، وقالت"
+     " وزارة الدفاع إن", [("السعودية", "saudi_arabia"), ("الحكومة اليمنية", "yemen_government"),
+                          ("السعودية", "saudi_arabia"), ("الحكومة اليمنية", "yemen_government")]),
+    ("وقالت وزارة الداخلية إن الهجوم فشل", []),
+    # what a state's own press calls its government (الرشيدة) is that state's
+    ("تقدم المملكة الكثير، فالسعودية بلد الخير في ظل الحكومة الرشيدة",
+     [("المملكة", "saudi_arabia"), ("السعودية", "saudi_arabia"),
+      ("الحكومة", "saudi_arabia")]),
+    # the Saudi defence ministry's evacuation cell; the air force as Syrian usage names it
+    ("بالتنسيق مع خلية الإجلاء والعمليات الإنسانية بوزارة الدفاع",
+     [("خلية الإجلاء والعمليات الإنسانية بوزارة الدفاع", "saudi_arabia")]),
+    ("أعلنت القوى الجوية السورية أنها قصفت مواقع", [("القوى الجوية السورية", "regime")]),
 ]
 
 

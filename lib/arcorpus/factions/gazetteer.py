@@ -297,7 +297,7 @@ def load_gazetteer(
 
 #: words after a bare home organ that do not make it another state's (a day, a relative)
 _NOT_MODIFIERS = ("الذي|التي|الذين|اليوم|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|"
-                  "الجمعة|السبت")
+                  "الجمعة|السبت|الرشيدة|الموقرة|الموقر|الحالية|الحالي")
 
 
 #: posts before a bare home organ: the organ is part of a person's title

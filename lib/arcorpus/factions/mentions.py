@@ -55,6 +55,15 @@ QUOTES = "\"'«»“”‘’„‟‹›"
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 #: bare organs (normalised) that a following "في <country>" attributes to that country
 _CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "الحكومة", "حكومة"))
+#: bare organs read as the state an article is about when it names none of them in full
+#: (وزارة الداخلية، مجلس الوزراء in an article about Saudi Arabia); not a police, parliament,
+#: government or security services, which news names bare of any state in passing
+_FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "مجلس", "قوات", "قوة",
+                                                                  "القوات", "القوى الجوية",
+                                                                  "هيئة"))
+#: what a state's own press calls its government (الحكومة الرشيدة، الحكومة الموقرة): the
+#: state the article is about, like the organs above
+_PRAISED = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),) for w in ("الرشيدة", "الموقرة")))
 #: the accusative's tanween (سورياً): a one-word name never takes it (see _scan)
 _TANWEEN_FATH = "\u064b"
 _PUNCTUATION = "-–—.,،؛:!?؟()[]"
@@ -393,9 +402,12 @@ class MentionFinder:
         actors = self.gazetteer.actors
         foreign = set(actors.loc[actors["type"] == "foreign_state", "actor_id"])
         self._organ_row: dict[tuple[str, str], int] = {}
+        self._home_governments = set()
         for index, organ in enumerate(self._row_organ):
             if organ is not None and self._actor[index] in foreign:
                 self._organ_row.setdefault((self._actor[index], organ), index)
+            elif organ is not None:
+                self._home_governments.add((self._actor[index], organ))
         # the theatres a key can be read in at all, when each of its rows is limited to some
         # (None: anywhere): a match elsewhere is dropped before its context is read
         self._slot_theatres = [frozenset().union(*(self._rows[i].theatres for i in rows))
@@ -551,7 +563,7 @@ class MentionFinder:
         # be a foreign one's there (القوات في سوريا)
         place_at = {start: actor[index] for start, _, index, _, role in chosen
                     if role == "place"} if organs else {}
-        if not named and not place_at and not any(
+        if not named and not place_at and not organs and not any(
                 row_bare[c[2]] is not None and c[4] == "actor" for c in chosen):
             return chosen
         counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
@@ -565,6 +577,9 @@ class MentionFinder:
             best = max(((n, a) for a, n in counts.items() if (a, bare) in self._organ_row),
                        default=None)
             if best is None or best[0] < 2 or best[0] <= counts.get(current, 0):
+                return None
+            if current is None and any(n >= best[0] for a, n in counts.items()
+                                       if (a, bare) in self._home_governments):
                 return None
             return self._organ_row[(best[1], bare)]
 
@@ -585,10 +600,11 @@ class MentionFinder:
                 if inside is not None:
                     return inside
             full = named.get(bare)
-            if not full and current is None:
-                return None  # an organ with no reading of its own stays unread
             context = _Context(view, start, end)
             following = context.next
+            if not full and current is None and not bare.startswith(_FOCUS_ORGANS) \
+                    and not _PRAISED.match(following, before=False):
+                return None  # (a police or parliament named bare stays unread)
             if (_DEFINITE.match(following, before=False)
                     and not _NOT_MODIFIER.match(following, before=False)) \
                     or _POST.match(context.previous, before=True):
