@@ -92,6 +92,9 @@ FRESH16_FLOOR = {"yemen": (0.91, 0.91)}
 #: the seventeenth, drawn 2026-11-27 (seed 20261213) at f424597, after that session's first
 #: changes, annotated as the sixth: 60 Yemen articles; blind 0.907, studied the same session
 FRESH17_FLOOR = {"yemen": (0.92, 0.92)}
+#: the eighteenth, drawn 2026-11-28 (seed 20261214) at 21ffefc, before that session's changes,
+#: annotated as the sixth: 60 Yemen articles; blind 0.938, studied the same session
+FRESH18_FLOOR = {"yemen": (0.96, 0.94)}
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +141,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh14.json", FRESH14_FLOOR, 336),
             ("actors_fresh15.json", FRESH15_FLOOR, 176),
             ("actors_fresh16.json", FRESH16_FLOOR, 90),
-            ("actors_fresh17.json", FRESH17_FLOOR, 195)]
+            ("actors_fresh17.json", FRESH17_FLOOR, 195),
+            ("actors_fresh18.json", FRESH18_FLOOR, 142)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -241,6 +245,7 @@ DOUBLY_ANNOTATED = [
     ("fresh15", {}, 8),
     ("fresh16", {}, 14),
     ("fresh17", {}, 26),
+    ("fresh18", {}, 9),
 ]
 
 

@@ -61,6 +61,11 @@ _CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "
 _FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "مجلس", "قوات", "قوة",
                                                                   "القوات", "القوى الجوية",
                                                                   "هيئة"))
+#: words of a paragraph about sport: a country named there is a team or a place (_in_sports)
+_SPORTS = re.compile("(?<![^\\W\\d_])(?:" + "|".join(
+    normalize_with(w, MATCH_OPTIONS) for w in (
+        "منتخبي", "منتخبات", "مباراة", "مباريات", "لكرة القدم", "المونديال")) +
+    ")(?![^\\W\\d_])")  # (not منتخب, also "elected", nor تصفيات, also "liquidations")
 #: what a state's own press calls its government (الحكومة الرشيدة، الحكومة الموقرة): the
 #: state the article is about, like the organs above
 _PRAISED = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),) for w in ("الرشيدة", "الموقرة")))
@@ -506,6 +511,8 @@ class MentionFinder:
                 chosen[k] = (*chosen[k][:4], "place")
         if towns:
             chosen = self._beside_towns(view.text, chosen, towns)
+        if _SPORTS.search(view.text) is not None:
+            chosen = self._in_sports(view.text, chosen)
         # view.to_normal and offsets.span inlined (they run for every mention)
         shifted = view._deletions() if view.text is not normal else None
         span = offsets.span if offsets is not None else None
@@ -629,6 +636,22 @@ class MentionFinder:
                 out.append((start, end, found, None, "actor"))
         out.sort(key=lambda c: (c[0], -c[1]))
         return out
+
+    def _in_sports(self, view: str, chosen: list[tuple]) -> list[tuple]:
+        """A country or capital named in a paragraph about a match or a national team is a
+        place or a team, not the state (منتخب سوريا للفوز على أفغانستان، مباراة بين السعودية
+        وكوريا): read as a place. Longer names (الحكومة السورية) are not touched."""
+        paragraphs = []
+        for cue in _SPORTS.finditer(view):
+            first = view.rfind("\n", 0, cue.start()) + 1
+            last = view.find("\n", cue.end())
+            paragraphs.append((first, last if last >= 0 else len(view)))
+        rows = self._rows
+        for k, (start, end, index, where, role) in enumerate(chosen):
+            if role == "actor" and rows[index].prev_place is not None and \
+                    any(first <= start and end <= last for first, last in paragraphs):
+                chosen[k] = (start, end, index, where, "place")
+        return chosen
 
     def _beside_towns(self, view: str, chosen: list[tuple], towns: list[tuple[int, int]]) \
             -> list[tuple]:
