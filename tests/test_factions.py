@@ -728,6 +728,18 @@ CASES = [
     ("بالتنسيق مع خلية الإجلاء والعمليات الإنسانية بوزارة الدفاع",
      [("خلية الإجلاء والعمليات الإنسانية بوزارة الدفاع", "saudi_arabia")]),
     ("أعلنت القوى الجوية السورية أنها قصفت مواقع", [("القوى الجوية السورية", "regime")]),
+    # a country named in a paragraph about a match or national teams is a team, not the state;
+    # منتخب alone is also "elected" and changes nothing
+    ("علق على مباراة بين السعودية وكوريا في التصفيات", []),
+    ("تضم المجموعة منتخبات اليابان وسنغافورة", []),
+    ("رحب الرئيس المنتخب بقرار روسيا", [("روسيا", "russia")]),
+    # the eighteenth set: Washington spelled with waw, the Obama administration, the Houthi
+    # gang, the legitimate forces
+    ("وجدت التحذيرات صدى لها، وقالت واشنطون إن", [("واشنطون", "us")]),
+    ("أول مباحثات بين إدارة الرئيس أوباما والرياض", [("إدارة الرئيس أوباما", "us"),
+                                                    ("الرياض", "saudi_arabia")]),
+    ("تخوض القوات الشرعية معارك لتحرير تعز من براثن العصابة الحوثية",
+     [("القوات الشرعية", "yemen_government"), ("العصابة الحوثية", "houthis")]),
 ]
 
 

@@ -62,13 +62,14 @@ _FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "
                                                                   "القوات", "القوى الجوية",
                                                                   "هيئة"))
 #: words of a paragraph about sport: a country named there is a team or a place (_in_sports)
-_SPORTS = re.compile("(?<![^\\W\\d_])(?:" + "|".join(
-    normalize_with(w, MATCH_OPTIONS) for w in (
-        "منتخبي", "منتخبات", "مباراة", "مباريات", "لكرة القدم", "المونديال")) +
-    ")(?![^\\W\\d_])")  # (not منتخب, also "elected", nor تصفيات, also "liquidations")
+_SPORTS_WORDS = tuple(normalize_with(w, MATCH_OPTIONS) for w in (
+    "منتخبي", "منتخبات", "مباراة", "مباريات", "لكرة القدم", "المونديال"))
+# (not منتخب, also "elected", nor تصفيات, also "liquidations")
+_SPORTS = re.compile("(?:" + "|".join(_SPORTS_WORDS) + ")(?![^\\W\\d_])")
 #: what a state's own press calls its government (الحكومة الرشيدة، الحكومة الموقرة): the
 #: state the article is about, like the organs above
 _PRAISED = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),) for w in ("الرشيدة", "الموقرة")))
+_PRAISABLE = (normalize_with("الحكومة", MATCH_OPTIONS),)
 #: the accusative's tanween (سورياً): a one-word name never takes it (see _scan)
 _TANWEEN_FATH = "\u064b"
 _PUNCTUATION = "-–—.,،؛:!?؟()[]"
@@ -400,6 +401,10 @@ class MentionFinder:
         self._slot_town = [k in towns for k in keys]
         # the organ a key names bare (الحكومة), read back to the state last named in full
         self._slot_organ = [k if k in bare_organs else None for k in keys]
+        # the bare organs that may be read as the state an article is about (_FOCUS_ORGANS, and
+        # the government a state's press praises)
+        self._slot_focus = [k is not None and k.startswith(_FOCUS_ORGANS + _PRAISABLE)
+                            for k in self._slot_organ]
         self._row_bare = [k if k in bare_organs else None for k in aliases["key"]]
         # each state's organ in full, by (state, bare organ): where an article names no organ
         # in full, a bare one goes to the state the article is about (see _organs_read_back)
@@ -511,7 +516,7 @@ class MentionFinder:
                 chosen[k] = (*chosen[k][:4], "place")
         if towns:
             chosen = self._beside_towns(view.text, chosen, towns)
-        if _SPORTS.search(view.text) is not None:
+        if any(word in view.text for word in _SPORTS_WORDS):  # (str.find: faster than re)
             chosen = self._in_sports(view.text, chosen)
         # view.to_normal and offsets.span inlined (they run for every mention)
         shifted = view._deletions() if view.text is not normal else None
@@ -570,7 +575,8 @@ class MentionFinder:
         # be a foreign one's there (القوات في سوريا)
         place_at = {start: actor[index] for start, _, index, _, role in chosen
                     if role == "place"} if organs else {}
-        if not named and not place_at and not organs and not any(
+        if not named and not place_at and not any(self._slot_focus[o[2]] for o in organs) \
+                and not any(
                 row_bare[c[2]] is not None and c[4] == "actor" for c in chosen):
             return chosen
         counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
@@ -607,11 +613,15 @@ class MentionFinder:
                 if inside is not None:
                     return inside
             full = named.get(bare)
-            context = _Context(view, start, end)
+            context = None
+            if not full and current is None and not bare.startswith(_FOCUS_ORGANS):
+                if not bare.startswith(_PRAISABLE):
+                    return None  # (a police or parliament named bare stays unread)
+                context = _Context(view, start, end)
+                if not _PRAISED.match(context.next, before=False):
+                    return None
+            context = context or _Context(view, start, end)
             following = context.next
-            if not full and current is None and not bare.startswith(_FOCUS_ORGANS) \
-                    and not _PRAISED.match(following, before=False):
-                return None  # (a police or parliament named bare stays unread)
             if (_DEFINITE.match(following, before=False)
                     and not _NOT_MODIFIER.match(following, before=False)) \
                     or _POST.match(context.previous, before=True):
@@ -643,6 +653,9 @@ class MentionFinder:
         وكوريا): read as a place. Longer names (الحكومة السورية) are not touched."""
         paragraphs = []
         for cue in _SPORTS.finditer(view):
+            if cue.start() and _LETTER.match(view, cue.start() - 1):
+                continue  # inside a word (the pattern begins with the word: a lookbehind
+                # first would be tried at every character of every text)
             first = view.rfind("\n", 0, cue.start()) + 1
             last = view.find("\n", cue.end())
             paragraphs.append((first, last if last >= 0 else len(view)))
