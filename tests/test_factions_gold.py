@@ -41,9 +41,10 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # precision 0.91 -> 0.92), and in a seventh (Yemen F1 0.91 -> 0.92, from 0.918 in whole
 # articles and 0.921 in paragraphs), and in an eighth (Syria precision 0.95 -> 0.96 and F1
 # 0.92 -> 0.93 in paragraphs, 0.962 / 0.930; Yemen precision 0.92 -> 0.93, 0.936 / 0.935 in
-# paragraphs and articles, and article F1 0.91 -> 0.92, from 0.922).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.96, 0.93), "yemen": (0.93, 0.92)},
-                 "article": {"syria": (0.95, 0.92), "yemen": (0.93, 0.92)}}
+# paragraphs and articles, and article F1 0.91 -> 0.92, from 0.922), and on 2026-11-28 (Syria
+# article F1 0.92 -> 0.93, from 0.930; Yemen paragraph F1 0.92 -> 0.93, from 0.931).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.96, 0.93), "yemen": (0.93, 0.93)},
+                 "article": {"syria": (0.95, 0.93), "yemen": (0.93, 0.92)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
 FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.96, 0.93)}
@@ -95,6 +96,10 @@ FRESH17_FLOOR = {"yemen": (0.92, 0.92)}
 #: the eighteenth, drawn 2026-11-28 (seed 20261214) at 21ffefc, before that session's changes,
 #: annotated as the sixth: 60 Yemen articles; blind 0.938, studied the same session
 FRESH18_FLOOR = {"yemen": (0.96, 0.94)}
+#: the nineteenth, drawn 2026-11-28 (seed 20261215) at fe10dbf, after that session's changes,
+#: annotated as the sixth: 60 Yemen articles; blind 0.953 (0.949 at the session's starting
+#: kit), kept unstudied
+FRESH19_FLOOR = {"yemen": (0.96, 0.95)}
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +147,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh15.json", FRESH15_FLOOR, 176),
             ("actors_fresh16.json", FRESH16_FLOOR, 90),
             ("actors_fresh17.json", FRESH17_FLOOR, 195),
-            ("actors_fresh18.json", FRESH18_FLOOR, 142)]
+            ("actors_fresh18.json", FRESH18_FLOOR, 142),
+            ("actors_fresh19.json", FRESH19_FLOOR, 140)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -246,6 +252,7 @@ DOUBLY_ANNOTATED = [
     ("fresh16", {}, 14),
     ("fresh17", {}, 26),
     ("fresh18", {}, 9),
+    ("fresh19", {}, 11),
 ]
 
 
