@@ -65,6 +65,9 @@ _FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "
 _SPORTS_WORDS = tuple(normalize_with(w, MATCH_OPTIONS) for w in (
     "منتخبي", "منتخبات", "مباراة", "مباريات", "لكرة القدم", "المونديال"))
 # (not منتخب, also "elected", nor تصفيات, also "liquidations")
+#: fewer, shorter strings every sports word contains, looked for first
+_SPORTS_STEMS = tuple(normalize_with(w, MATCH_OPTIONS) for w in (
+    "مبار", "منتخب", "لكرة القدم", "المونديال"))
 _SPORTS = re.compile("(?:" + "|".join(_SPORTS_WORDS) + ")(?![^\\W\\d_])")
 #: what a state's own press calls its government (الحكومة الرشيدة، الحكومة الموقرة): the
 #: state the article is about, like the organs above
@@ -516,7 +519,9 @@ class MentionFinder:
                 chosen[k] = (*chosen[k][:4], "place")
         if towns:
             chosen = self._beside_towns(view.text, chosen, towns)
-        if any(word in view.text for word in _SPORTS_WORDS):  # (str.find: faster than re)
+        rows = self._rows
+        if any(c[4] == "actor" and rows[c[2]].prev_place is not None for c in chosen) and \
+                any(stem in view.text for stem in _SPORTS_STEMS):  # (str.find: faster than re)
             chosen = self._in_sports(view.text, chosen)
         # view.to_normal and offsets.span inlined (they run for every mention)
         shifted = view._deletions() if view.text is not normal else None
