@@ -415,7 +415,9 @@ class MentionFinder:
         actors = self.gazetteer.actors
         foreign = set(actors.loc[actors["type"] == "foreign_state", "actor_id"])
         self._organ_row: dict[tuple[str, str], int] = {}
-        self._home_governments = set()
+        # and the theatres' own governments' organs: one named as often as the foreign state
+        # keeps a bare organ with no reading of its own unread (see focus in _organs_read_back)
+        self._home_governments: set[tuple[str, str]] = set()
         for index, organ in enumerate(self._row_organ):
             if organ is not None and self._actor[index] in foreign:
                 self._organ_row.setdefault((self._actor[index], organ), index)
