@@ -840,6 +840,25 @@ def test_places_are_kept_on_request_with_their_role():
     assert "سوريا" not in set(find_mentions([text])["surface"])
 
 
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("وصل الوزير إلى العاصمة العراقية بغداد أمس", "بغداد", "place"),  # the capital's nisba
+    ("منعه من السفر خارج المملكة مدة خمس سنوات", "المملكة", "place"),
+    ("أكبر مهرجان على مستوى المملكة", "المملكة", "place"),
+    ("دعت إيران إلى الحوار وقالت بغداد إنها ترفض", "بغداد", "actor"),
+])
+def test_a_country_where_something_happens_is_a_place(text, surface, role):
+    table = find_mentions([text], places=True)
+    roles = dict(zip(table["surface"], table["role"], strict=True))
+    assert roles[surface] == role, roles
+
+
+@pytest.mark.parametrize("text", ["ارتفع سهم بنك قطر الوطني", "وزين السعودية وكيان السعودية",
+                                  "تسلمت الخطوط الجوية العربية السعودية طائرة جديدة",
+                                  "تنظم جمعية الكشافة العربية السعودية ورشة عمل"])
+def test_a_company_named_after_a_country_is_not_the_state(text):
+    assert find_mentions([text], places=True).empty
+
+
 def test_years_limit_ambiguous_aliases_only():
     two = pd.DataFrame({"doc_id": ["a", "b"], "text": ["قال «الجيش الوطني» في إدلب"] * 2,
                         "date": ["2015-06-01", "2019-06-01"]})

@@ -100,6 +100,10 @@ FRESH18_FLOOR = {"yemen": (0.96, 0.94)}
 #: annotated as the sixth: 60 Yemen articles; blind 0.953 (0.949 at the session's starting
 #: kit), kept unstudied
 FRESH19_FLOOR = {"yemen": (0.96, 0.95)}
+#: the twentieth, drawn 2026-11-28 (seed 20261216) at f07c9c7, before that session's changes,
+#: annotated as the sixth: 60 Yemen articles; blind 0.957 (at the draw's kit and after the
+#: session's first changes), studied the same session
+FRESH20_FLOOR = {"yemen": (0.99, 0.97)}
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +152,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh16.json", FRESH16_FLOOR, 90),
             ("actors_fresh17.json", FRESH17_FLOOR, 195),
             ("actors_fresh18.json", FRESH18_FLOOR, 142),
-            ("actors_fresh19.json", FRESH19_FLOOR, 140)]
+            ("actors_fresh19.json", FRESH19_FLOOR, 140),
+            ("actors_fresh20.json", FRESH20_FLOOR, 109)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -253,6 +258,7 @@ DOUBLY_ANNOTATED = [
     ("fresh17", {}, 26),
     ("fresh18", {}, 9),
     ("fresh19", {}, 11),
+    ("fresh20", {"yemen_justice_party": "justice_building_party"}, 6),
 ]
 
 
