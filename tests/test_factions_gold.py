@@ -42,9 +42,11 @@ FROZEN = {"actors_heldout.json": "c8bdc0b7423d05089e1ea544585f94ef881ce87ddc6fcf
 # articles and 0.921 in paragraphs), and in an eighth (Syria precision 0.95 -> 0.96 and F1
 # 0.92 -> 0.93 in paragraphs, 0.962 / 0.930; Yemen precision 0.92 -> 0.93, 0.936 / 0.935 in
 # paragraphs and articles, and article F1 0.91 -> 0.92, from 0.922), and on 2026-11-28 (Syria
-# article F1 0.92 -> 0.93, from 0.930; Yemen paragraph F1 0.92 -> 0.93, from 0.931).
-HELDOUT_FLOOR = {"paragraph": {"syria": (0.96, 0.93), "yemen": (0.93, 0.93)},
-                 "article": {"syria": (0.95, 0.93), "yemen": (0.93, 0.92)}}
+# article F1 0.92 -> 0.93, from 0.930; Yemen paragraph F1 0.92 -> 0.93, from 0.931), and in a
+# later session that day (Yemen precision 0.93 -> 0.94 in paragraphs and articles, 0.941 /
+# 0.940, and article F1 0.92 -> 0.93, from 0.930).
+HELDOUT_FLOOR = {"paragraph": {"syria": (0.96, 0.93), "yemen": (0.94, 0.93)},
+                 "article": {"syria": (0.95, 0.93), "yemen": (0.94, 0.93)}}
 DEV_FLOOR = {"syria": (0.99, 0.99), "yemen": (0.96, 0.96)}
 #: the second development set, annotated blind like the held-out set (tests/fixtures/dev/)
 FRESH_FLOOR = {"syria": (0.98, 0.97), "yemen": (0.96, 0.93)}
