@@ -77,7 +77,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261209: "actors_fresh13.json", 20261210: "actors_fresh14.json",
                20261211: "actors_fresh15.json", 20261212: "actors_fresh16.json",
                20261213: "actors_fresh17.json", 20261214: "actors_fresh18.json",
-               20261215: "actors_fresh19.json", 20261216: "actors_fresh20.json"}
+               20261215: "actors_fresh19.json", 20261216: "actors_fresh20.json",
+               20261217: "actors_fresh21.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
