@@ -859,6 +859,27 @@ def test_a_company_named_after_a_country_is_not_the_state(text):
     assert find_mentions([text], places=True).empty
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وفي لبنان مع مليشيا حسن نصرالله وفي العراق مع مليشيات الحشد", "hezbollah"),
+    ("وفي العراق مع مليشيات الحشد ونستطيع أن نقول", "popular_mobilization"),
+    ("والإيعاز لمليشيات ماعش، وحالش، والتي بدورها أظهرت داعش", "hezbollah"),
+    ("لم تقدم لها دولة الملالي التزامات واضحة", "iran"),
+    ("ومنها سرايا الأشتر وغيرها التي كشفتها وزارة الداخلية", "saraya_al_ashtar"),
+])
+def test_names_given_in_polemic_and_small_groups(text, actor):
+    """The names a Saudi opinion piece gives its adversaries (a militia named after its
+    leader, the Arabic acronym حالش, دولة الملالي) and a Bahraini armed group."""
+    assert actor in set(find_mentions([text])["actor_id"])
+
+
+def test_a_military_region_where_troops_trained_is_a_place():
+    trained = "وصلت كتائب تدربت في المنطقة العسكرية الأولى في محافظة حضرموت إلى العند"
+    acting = "وقالت قيادة المنطقة العسكرية الأولى في حضرموت إن الهجوم فشل"
+    assert find_mentions([trained], places=True)["role"].tolist() == ["place"]
+    assert find_mentions([trained]).empty
+    assert find_mentions([acting])["actor_id"].tolist() == ["yemen_government"]
+
+
 def test_years_limit_ambiguous_aliases_only():
     two = pd.DataFrame({"doc_id": ["a", "b"], "text": ["قال «الجيش الوطني» في إدلب"] * 2,
                         "date": ["2015-06-01", "2019-06-01"]})
