@@ -845,6 +845,8 @@ def test_places_are_kept_on_request_with_their_role():
     ("منعه من السفر خارج المملكة مدة خمس سنوات", "المملكة", "place"),
     ("أكبر مهرجان على مستوى المملكة", "المملكة", "place"),
     ("دعت إيران إلى الحوار وقالت بغداد إنها ترفض", "بغداد", "actor"),
+    ("لتخفيف معاناة اليمنيين النازحين إلى جمهورية جيبوتي", "جيبوتي", "place"),
+    ("أعلنت جمهورية جيبوتي قطع علاقاتها مع إيران", "جيبوتي", "actor"),
 ])
 def test_a_country_where_something_happens_is_a_place(text, surface, role):
     table = find_mentions([text], places=True)
