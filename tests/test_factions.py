@@ -882,6 +882,17 @@ def test_a_military_region_where_troops_trained_is_a_place():
     assert find_mentions([acting])["actor_id"].tolist() == ["yemen_government"]
 
 
+def test_a_ministers_title_names_no_ministry():
+    titles = ["وقال وزير الخارجية الأمريكية جون كيري إن بلاده ترى ذلك",
+              "والتقى الجبير ووزير الخارجية الروسية سيرجي لافروف",
+              "وأعلنت وزيرة الداخلية البريطانية تخصيص مبلغ إضافي",
+              "وقال مساعد وزير الخارجية الإيرانية إن طهران لن تتراجع"]
+    assert find_mentions(titles[:3]).empty
+    assert find_mentions(titles[3:])["surface"].tolist() == ["طهران"]
+    ministry = find_mentions(["وقال المتحدث باسم الخارجية الأمريكية إن واشنطن ترفض"])
+    assert ministry["actor_id"].tolist() == ["us", "us"]
+
+
 def test_years_limit_ambiguous_aliases_only():
     two = pd.DataFrame({"doc_id": ["a", "b"], "text": ["قال «الجيش الوطني» في إدلب"] * 2,
                         "date": ["2015-06-01", "2019-06-01"]})
