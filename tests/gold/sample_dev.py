@@ -62,7 +62,7 @@ FIRST_FRESH_SEED = 20261128
 # ninth (q...), the tenth (r...), the eleventh (s...), the twelfth (t...), the thirteenth
 # (u...), the fourteenth (v...), the fifteenth (w...), the sixteenth (x...), the
 # seventeenth (y...), the eighteenth (z...), the nineteenth (b...), the twentieth (c...), the
-# twenty-first (e...), the twenty-second (j...); a later draw takes "j" too
+# twenty-first (e...), the twenty-second (j...); a later draw takes "l"
 PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 20261201: "k",
             20261202: "m", 20261203: "n", 20261204: "p", 20261205: "q", 20261206: "r",
             20261207: "s", 20261208: "t", 20261209: "u",
@@ -112,7 +112,7 @@ def draw_mentions(corpus, articles, frame, rng, *, seed: int = SEED,
         for row in sorted(rng.choice(rows, size=min(n_paragraphs, len(rows)), replace=False)):
             art = articles.iloc[row]
             para = int(rng.integers(art["n_paragraphs"]))
-            prefix = PREFIXES.get(seed, "j")
+            prefix = PREFIXES.get(seed, "l")
             items.append({"item": f"{prefix}{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
                           "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
                           "title": art["title"],
