@@ -943,3 +943,31 @@ def test_the_quote_free_view_maps_every_character_back(normal):
     for start in range(len(view.text)):
         for end in range(start + 1, len(view.text) + 1):
             assert view.to_normal(start, end) == (back[start], back[end - 1] + 1)
+
+
+def test_a_bare_organ_is_the_state_whose_towns_the_article_names():
+    # a paper's domestic news names its towns, not its state: two Saudi towns make a bare
+    # organ Saudi Arabia's, in an article that names no actor at all as well
+    border = ["تمكنت دوريات حرس الحدود في جازان من إحباط حالتي تسلل قرب صامطة",
+              "صرح المتحدث الأمني لوزارة الداخلية بأنه تعرض مركز بقطاع ظهران الجنوب بمنطقة "
+              "عسير لقذائف من داخل الأراضي اليمنية"]
+    found = find_mentions(border)
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "حرس الحدود", "saudi_arabia"], [1, "وزارة الداخلية", "saudi_arabia"]]
+    # one town is not enough; nor a town of no foreign state (حلب); the state named in full wins
+    assert find_mentions(["تمكنت دوريات حرس الحدود في جازان من إحباط حالتي تسلل",
+                          "قالت وزارة الداخلية في حلب وحمص إن"]).empty
+    egypt = find_mentions(["أحبط حرس الحدود المصري تسللا قرب جازان ونجران، وقال حرس الحدود"])
+    assert egypt["actor_id"].tolist() == ["egypt", "egypt"]
+    # the towns are places in a list with the capital (مدينتي الرياض وجدة), not the state
+    assert find_mentions(["أطلقت الشركة خدمتها في مدينتي الرياض وجدة"]).empty
+
+
+def test_the_popular_committees_and_the_hebrew_state():
+    found = find_mentions(["عبروا عن سعادتهم بالنصر الميداني للجان الشعبية وتحرير عدن",
+                           "وقاتلت في عدن اللجان الشعبية الموالية للحوثيين",
+                           "قتل ثلاثة من اللجان الشعبية الموالية للنظام في القنيطرة",
+                           "وأثار الاتفاق حفيظة الدولة العبرية"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "لجان الشعبية", "popular_resistance"], [1, "لحوثيين", "houthis"],
+        [3, "الدولة العبرية", "israel"]]  # (Syria's committees are the regime's militia)

@@ -62,7 +62,9 @@ are required, the others default to empty):
     town that is also a common word: تدمر، الباب) are towns that do not make a country listed
     beside them a place; ``formal`` (a state's formal name: جمهورية مصر العربية، المملكة
     العربية السعودية) is the state even where a country's short name would be a place (وزير
-    خارجية جمهورية مصر العربية).
+    خارجية جمهورية مصر العربية). A city or region of a foreign state (نجران، جازان for Saudi
+    Arabia: its own press names its towns, not itself) counts as a mention of that state when a
+    bare organ (حرس الحدود، وزارة الداخلية) is read as the state the article names most.
 
 ``rules.csv``: ``alias, actor_id, condition, value, except, effect, note, example_positive,
     example_negative``: context rules (see :mod:`arcorpus.factions.rules`), each with an example

@@ -56,11 +56,12 @@ _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 #: bare organs (normalised) that a following "في <country>" attributes to that country
 _CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "الحكومة", "حكومة"))
 #: bare organs read as the state an article is about when it names none of them in full
-#: (وزارة الداخلية، مجلس الوزراء in an article about Saudi Arabia); not a police, parliament,
-#: government or security services, which news names bare of any state in passing
+#: (وزارة الداخلية، مجلس الوزراء، حرس الحدود in an article about Saudi Arabia, or one that names
+#: its towns: نجران، جازان); not a police, parliament, government or security services, which
+#: news names bare of any state in passing
 _FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "مجلس", "قوات", "قوة",
                                                                   "القوات", "القوى الجوية",
-                                                                  "هيئة"))
+                                                                  "هيئة", "حرس"))
 #: words of a paragraph about sport: a country named there is a team or a place (_in_sports)
 _SPORTS_WORDS = tuple(normalize_with(w, MATCH_OPTIONS) for w in (
     "منتخبي", "منتخبات", "مباراة", "مباريات", "لكرة القدم", "المونديال"))
@@ -391,7 +392,15 @@ class MentionFinder:
         organ_column = aliases["organ"] if "organ" in aliases else pd.Series("", aliases.index)
         self._row_organ = [o if isinstance(o, str) and o else None for o in organ_column]
         bare_organs = {o for o in self._row_organ if o}
-        keys = list(dict.fromkeys([*slots, *place_theatre, *sorted(bare_organs)]))
+        towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots)
+        # the foreign state a town is in (نجران، جازان: Saudi Arabia), counted as a mention of
+        # that state when a bare organ looks for the state an article is about (``focus`` in
+        # _organs_read_back): a paper's domestic news names its towns, not its state
+        actors = self.gazetteer.actors
+        foreign = set(actors.loc[actors["type"] == "foreign_state", "actor_id"])
+        town_state = {k: c for k, c in zip(places["key"], places["country"], strict=True)
+                      if k in towns and c in foreign}
+        keys = list(dict.fromkeys([*slots, *place_theatre, *town_state, *sorted(bare_organs)]))
         self._slot_rows = [tuple(sorted(slots.get(k, []),
                                         key=lambda i: not self._rows[i].theatres))
                            for k in keys]
@@ -400,8 +409,8 @@ class MentionFinder:
         # place too (مدينتي حلب ودمشق، في ديالى أو بغداد); not a town of kind ``seat``, which
         # stands for a government (بين بغداد وأربيل), nor ``homograph``, also a common word
         # (تدمر: is destroyed, الباب: the door)
-        towns = set(places.loc[places["kind"].isin(["city", "region"]), "key"]) - set(slots)
         self._slot_town = [k in towns for k in keys]
+        self._slot_town_state = [town_state.get(k) for k in keys]
         # the organ a key names bare (الحكومة), read back to the state last named in full
         self._slot_organ = [k if k in bare_organs else None for k in keys]
         # the bare organs that may be read as the state an article is about (_FOCUS_ORGANS, and
@@ -412,8 +421,6 @@ class MentionFinder:
         # each state's organ in full, by (state, bare organ): where an article names no organ
         # in full, a bare one goes to the state the article is about (see _organs_read_back)
         # (a foreign state's only: a theatre's own government is the bare organ's own reading)
-        actors = self.gazetteer.actors
-        foreign = set(actors.loc[actors["type"] == "foreign_state", "actor_id"])
         self._organ_row: dict[tuple[str, str], int] = {}
         # and the theatres' own governments' organs: one named as often as the foreign state
         # keeps a bare organ with no reading of its own unread (see focus in _organs_read_back)
@@ -440,10 +447,16 @@ class MentionFinder:
             kind = (_CANDIDATE if self._slot_rows[slot] else _TOWN if self._slot_town[slot]
                     else _ORGAN if self._slot_organ[slot] is not None else _PLACE_ONLY)
             place, evidence = self._slot_place[slot], self._slot_evidence[slot]
+            if kind == _TOWN:
+                evidence = self._slot_town_state[slot]  # (a town is no theatre's evidence)
             automaton.add_word(key, (slot, 0, len(key), place, evidence, kind))
             if key.startswith("ال") and len(key) > 2 and ("ل" + key[1:]) not in slots:
                 # ل + ال elides the alef: للنصرة = ل + النصرة; the mention starts after the ل
                 automaton.add_word("ل" + key[1:], (slot, 1, len(key), place, evidence, kind))
+            if key.startswith("الل") and key[1:] not in slots:
+                # and before a word that starts with ل, the article's lam merges into it: للجان
+                # الشعبية = ل + اللجان الشعبية (the mention starts after the first ل)
+                automaton.add_word(key[1:], (slot, 1, len(key) - 1, place, evidence, kind))
         automaton.make_automaton()
         self._automaton = automaton
         # a name that says who leads the actor (التحالف بقيادة السعودية، التحالف الذي تقوده
@@ -474,8 +487,8 @@ class MentionFinder:
         view = _View(normal)
         hits: list[tuple[int, str]] = []
         candidates, _, towns, organs = self._candidates(view.text, hits)
-        if not candidates:
-            return []
+        if not candidates and not (organs and any(town[2] for town in towns)):
+            return []  # (bare organs alone are read only as the state whose towns are named)
         theatre = _Theatre(self, view.text, hits, context)
         year = _year(date)
         chosen, pending = [], []
@@ -510,7 +523,7 @@ class MentionFinder:
             elif slot_organ[slot] is not None:
                 organs.append((start, end, slot))
         if organs or any(self._row_bare[c[2]] is not None for c in chosen):
-            chosen = self._organs_read_back(view.text, chosen, organs)
+            chosen = self._organs_read_back(view.text, chosen, organs, towns)
         found = []
         if not chosen:
             return found
@@ -558,7 +571,8 @@ class MentionFinder:
         return found
 
     def _organs_read_back(self, view: str, chosen: list[tuple],
-                          organs: list[tuple[int, int, int]]) -> list[tuple]:
+                          organs: list[tuple[int, int, int]],
+                          towns: list[tuple[int, int, str | None]] = ()) -> list[tuple]:
         """An organ named bare (الحكومة، وزارة الداخلية، الشرطة) is read back to the state
         whose organ the article last named in full before it (الحكومة البريطانية ...
         الحكومة), else to the one state whose organ it names in full at all; a bare organ
@@ -589,6 +603,9 @@ class MentionFinder:
         counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
         for _, _, index, _, _ in chosen:
             counts[actor[index]] = counts.get(actor[index], 0) + 1
+        for _, _, state in towns:  # (a town of a foreign state: نجران is Saudi Arabia's)
+            if state is not None:
+                counts[state] = counts.get(state, 0) + 1
 
         def focus(bare: str, current: str | None) -> int | None:
             """The organ of the foreign state the article names most (at least twice), when
@@ -677,8 +694,8 @@ class MentionFinder:
             -> list[tuple]:
         """A country or capital listed beside a town or region is a place (حلب ودمشق، دمشق
         وحلب، في ديالى أو بغداد): the list rule above, anchored on a town instead of a country."""
-        ends = sorted(end for _, end in towns)
-        starts = sorted(start for start, _ in towns)
+        ends = sorted(end for _, end, _ in towns)
+        starts = sorted(start for start, _, _ in towns)
         end_set, start_set = set(ends), set(starts)
         rows, size = self._rows, len(view)
         for k, (start, end, index, where, role) in enumerate(chosen):
@@ -721,7 +738,7 @@ class MentionFinder:
                 if evidence is not None and hits is not None:
                     hits.append((start, evidence))
             elif kind == _TOWN:
-                towns.append((start, end))
+                towns.append((start, end, evidence))
             elif kind == _ORGAN:
                 organs.append((start, end, slot))
         return candidates, places, towns, organs
