@@ -954,9 +954,11 @@ def test_a_bare_organ_is_the_state_whose_towns_the_article_names():
     found = find_mentions(border)
     assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
         [0, "حرس الحدود", "saudi_arabia"], [1, "وزارة الداخلية", "saudi_arabia"]]
-    # one town is not enough; nor a town of no foreign state (حلب); the state named in full wins
+    # one town is not enough; nor a town of no foreign state (حلب); nor for a service ministry
+    # (health, Hajj), which local news names in passing
     assert find_mentions(["تمكنت دوريات حرس الحدود في جازان من إحباط حالتي تسلل",
-                          "قالت وزارة الداخلية في حلب وحمص إن"]).empty
+                          "قالت وزارة الداخلية في حلب وحمص إن",
+                          "افتتحت وزارة الصحة مستشفى في جازان وآخر في صامطة"]).empty
     egypt = find_mentions(["أحبط حرس الحدود المصري تسللا قرب جازان ونجران، وقال حرس الحدود"])
     assert egypt["actor_id"].tolist() == ["egypt", "egypt"]
     # the towns are places in a list with the capital (مدينتي الرياض وجدة), not the state
@@ -971,3 +973,16 @@ def test_the_popular_committees_and_the_hebrew_state():
     assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
         [0, "لجان الشعبية", "popular_resistance"], [1, "لحوثيين", "houthis"],
         [3, "الدولة العبرية", "israel"]]  # (Syria's committees are the regime's militia)
+
+
+def test_indefinite_coalition_border_forces_and_the_cabinets_decision():
+    found = find_mentions(["وفي مارس بدأ تحالف تقوده السعودية حملة جوية على الحوثيين",
+                           "تعرضت دورية من قوة المجاهدين بقطاع الطوال لمقذوف",
+                           "يلقنون مليشيا صالح والحوثي دروسا في تعز",
+                           "أكدت السعودية موقفها، ثم قرر مجلس الوزراء الموافقة على نظام "
+                           "المناطق المحمية في المملكة"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "تحالف تقوده السعودية", "saudi_coalition"], [0, "السعودية", "saudi_arabia"],
+        [0, "الحوثيين", "houthis"], [1, "قوة المجاهدين", "saudi_arabia"],
+        [2, "صالح", "saleh_forces"], [2, "الحوثي", "houthis"],
+        [3, "السعودية", "saudi_arabia"], [3, "مجلس الوزراء", "saudi_arabia"]]

@@ -299,7 +299,7 @@ def load_gazetteer(
 
 #: words after a bare home organ that do not make it another state's (a day, a relative)
 _NOT_MODIFIERS = ("الذي|التي|الذين|اليوم|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|"
-                  "الجمعة|السبت|الرشيدة|الموقرة|الموقر|الحالية|الحالي")
+                  "الجمعة|السبت|الرشيدة|الموقرة|الموقر|الحالية|الحالي|الموافقة")
 
 
 #: posts before a bare home organ: the organ is part of a person's title

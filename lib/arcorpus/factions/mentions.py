@@ -59,6 +59,10 @@ _CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "
 #: (وزارة الداخلية، مجلس الوزراء، حرس الحدود in an article about Saudi Arabia, or one that names
 #: its towns: نجران، جازان); not a police, parliament, government or security services, which
 #: news names bare of any state in passing
+#: a ministry (its bare name read back by the towns an article names only if sovereign)
+_SERVICE_MINISTRY = normalize_with("وزارة", MATCH_OPTIONS)
+_SOVEREIGN_MINISTRIES = {normalize_with(f"وزارة {w}", MATCH_OPTIONS)
+                         for w in ("الداخلية", "الدفاع", "الخارجية")}
 _FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "مجلس", "قوات", "قوة",
                                                                   "القوات", "القوى الجوية",
                                                                   "هيئة", "حرس"))
@@ -600,17 +604,32 @@ class MentionFinder:
                 and not any(
                 row_bare[c[2]] is not None and c[4] == "actor" for c in chosen):
             return chosen
-        counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
+        named_counts: dict[str, int] = {}  # mentions of each actor (as actor or place)
         for _, _, index, _, _ in chosen:
-            counts[actor[index]] = counts.get(actor[index], 0) + 1
-        for _, _, state in towns:  # (a town of a foreign state: نجران is Saudi Arabia's)
+            named_counts[actor[index]] = named_counts.get(actor[index], 0) + 1
+        with_towns = named_counts  # and a town of a foreign state (نجران: Saudi Arabia)
+        for _, _, state in towns:
             if state is not None:
-                counts[state] = counts.get(state, 0) + 1
+                if with_towns is named_counts:
+                    with_towns = dict(named_counts)
+                with_towns[state] = with_towns.get(state, 0) + 1
 
         def focus(bare: str, current: str | None) -> int | None:
             """The organ of the foreign state the article names most (at least twice), when
             that is more often than the actor the bare organ reads as (``current``): الحكومة
-            in an article about France that names Syria in passing is France's."""
+            in an article about France that names Syria in passing is France's. The towns
+            count for the state's forces, cabinet and sovereign ministries; a service ministry
+            (health, Hajj, media), which local news names in passing, is not read as the state
+            of the towns, nor as a state they outnumber."""
+            if with_towns is named_counts or not bare.startswith(_SERVICE_MINISTRY) or \
+                    bare in _SOVEREIGN_MINISTRIES:
+                return most_named(bare, current, with_towns)
+            found = most_named(bare, current, named_counts)
+            if found is not None and most_named(bare, current, with_towns) != found:
+                return None
+            return found
+
+        def most_named(bare: str, current: str | None, counts: dict[str, int]) -> int | None:
             best = max(((n, a) for a, n in counts.items() if (a, bare) in self._organ_row),
                        default=None)
             if best is None or best[0] < 2 or best[0] <= counts.get(current, 0):
