@@ -55,14 +55,15 @@ QUOTES = "\"'«»“”‘’„‟‹›"
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 #: bare organs (normalised) that a following "في <country>" attributes to that country
 _CIVIL_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "الحكومة", "حكومة"))
+#: a ministry, and the sovereign ones: the towns an article names make a bare ministry their
+#: state's only if it is sovereign (see focus in MentionFinder._organs_read_back)
+_SERVICE_MINISTRY = normalize_with("وزارة", MATCH_OPTIONS)
+_SOVEREIGN_MINISTRIES = {normalize_with(f"وزارة {w}", MATCH_OPTIONS)
+                         for w in ("الداخلية", "الدفاع", "الخارجية")}
 #: bare organs read as the state an article is about when it names none of them in full
 #: (وزارة الداخلية، مجلس الوزراء، حرس الحدود in an article about Saudi Arabia, or one that names
 #: its towns: نجران، جازان); not a police, parliament, government or security services, which
 #: news names bare of any state in passing
-#: a ministry (its bare name read back by the towns an article names only if sovereign)
-_SERVICE_MINISTRY = normalize_with("وزارة", MATCH_OPTIONS)
-_SOVEREIGN_MINISTRIES = {normalize_with(f"وزارة {w}", MATCH_OPTIONS)
-                         for w in ("الداخلية", "الدفاع", "الخارجية")}
 _FOCUS_ORGANS = tuple(normalize_with(w, MATCH_OPTIONS) for w in ("وزارة", "مجلس", "قوات", "قوة",
                                                                   "القوات", "القوى الجوية",
                                                                   "هيئة", "حرس"))
@@ -582,7 +583,8 @@ class MentionFinder:
         الحكومة), else to the one state whose organ it names in full at all; a bare organ
         with a reading of its own (الحكومة: the theatre's government) and no organ in full to
         go back to is the foreign state's that the article names most, when it names that
-        state more often than the reading's actor (see ``focus``). Resolved here,
+        state more often than the reading's actor (see ``focus``; ``towns``: the towns the
+        article names, a foreign state's counting as naming it). Resolved here,
         after every other mention is known. A bare organ that is an alias of its own
         (الحكومة in Yemen, a ``home`` organ) keeps its reading where no state is found; one
         before a definite word (another organ or a longer name) or after a post (رئيس
@@ -709,8 +711,8 @@ class MentionFinder:
                 chosen[k] = (start, end, index, where, "place")
         return chosen
 
-    def _beside_towns(self, view: str, chosen: list[tuple], towns: list[tuple[int, int]]) \
-            -> list[tuple]:
+    def _beside_towns(self, view: str, chosen: list[tuple],
+                      towns: list[tuple[int, int, str | None]]) -> list[tuple]:
         """A country or capital listed beside a town or region is a place (حلب ودمشق، دمشق
         وحلب، في ديالى أو بغداد): the list rule above, anchored on a town instead of a country."""
         ends = sorted(end for _, end, _ in towns)
@@ -736,8 +738,9 @@ class MentionFinder:
 
     def _candidates(self, view: str, hits: list[tuple[int, str]] | None = None):
         """The matches in ``view`` that stand as words: ``(start, end, slot)`` of the names
-        with alias rows, ``(start, theatre)`` of the place names, ``(start, end)`` of the
-        towns, ``(start, end, slot)`` of the bare organs. ``hits``, when given, receives
+        with alias rows, ``(start, theatre)`` of the place names, ``(start, end, state)`` of
+        the towns (``state``: the foreign state a town is in, or None), ``(start, end, slot)``
+        of the bare organs. ``hits``, when given, receives
         ``(start, theatre)`` of the places (instead of the list returned) and of the names of
         one theatre's actors: the evidence of :class:`_Theatre`, gathered in the same loop."""
         candidates, places, towns, organs = [], [], [], []
