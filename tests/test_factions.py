@@ -986,3 +986,25 @@ def test_indefinite_coalition_border_forces_and_the_cabinets_decision():
         [0, "الحوثيين", "houthis"], [1, "قوة المجاهدين", "saudi_arabia"],
         [2, "صالح", "saleh_forces"], [2, "الحوثي", "houthis"],
         [3, "السعودية", "saudi_arabia"], [3, "مجلس الوزراء", "saudi_arabia"]]
+
+
+def test_zionist_entity_new_states_saudi_regions_and_the_law():
+    found = find_mentions(["أعلن الكيان الصهيوني الأحد وضع متطرفين في الاعتقال",
+                           "وقعت السعودية ومالطا اتفاقية، وهنأ الملك رئيس جمهورية كوت ديفوار "
+                           "بعيدها",
+                           "أصدرت وزارة الداخلية بيانا بشأن تنفيذ حكم في مهرب بمنطقة الرياض، "
+                           "ونفذ الحكم في محافظة ثادق بمنطقة الرياض بعد تهريبه إلى المملكة",
+                           "قصفت قوات النظام حلب. وأكد أن الجهات تطبق بحقه النظام دون غيره",
+                           "تقدمت المقاومة بدعم من تحالف عملية إعادة الأمل بقيادة السعودية"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "الكيان الصهيوني", "israel"],
+        [1, "السعودية", "saudi_arabia"], [1, "مالطا", "malta"],
+        [1, "كوت ديفوار", "ivory_coast"],
+        [2, "وزارة الداخلية", "saudi_arabia"],  # the Saudi regions name the state
+        [3, "قوات النظام", "regime"],  # (not the law it applies)
+        [4, "المقاومة", "popular_resistance"],
+        [4, "تحالف عملية إعادة الأمل", "saudi_coalition"], [4, "السعودية", "saudi_arabia"]]
+    # without the regions, one naming of the kingdom is not enough to read the bare ministry
+    alone = find_mentions(["أصدرت وزارة الداخلية بيانا بشأن تنفيذ حكم في مهرب بمحافظة ثادق "
+                           "بعد تهريبه إلى المملكة"])
+    assert "وزارة الداخلية" not in alone["surface"].tolist()

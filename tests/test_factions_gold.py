@@ -123,8 +123,9 @@ FRESH22_FLOOR = {"yemen": (0.96, 0.94)}
 #: articles, 0.944 in paragraph context
 FRESH23_FLOOR = {"yemen": (0.95, 0.94)}
 #: the twenty-fourth, drawn 2026-11-29 (seed 20261220) at c2fdea7, annotated as the sixth: 60
-#: Yemen articles; blind 0.902 in its articles (P 0.973, R 0.840), 0.888 in paragraph context
-FRESH24_FLOOR = {"yemen": (0.97, 0.88)}
+#: Yemen articles; blind 0.902 in its articles (P 0.973, R 0.840), 0.888 in paragraph context;
+#: studied the same session: 0.928 in its articles, 0.910 in paragraph context
+FRESH24_FLOOR = {"yemen": (0.97, 0.90)}
 
 
 @pytest.fixture(scope="module")
