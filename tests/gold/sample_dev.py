@@ -29,6 +29,7 @@ without any article of the held-out files, so that the development set can be st
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261218 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261219 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261220 60
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261221 60
 
 ``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each.
 ``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
@@ -65,13 +66,14 @@ FIRST_FRESH_SEED = 20261128
 # (u...), the fourteenth (v...), the fifteenth (w...), the sixteenth (x...), the
 # seventeenth (y...), the eighteenth (z...), the nineteenth (b...), the twentieth (c...), the
 # twenty-first (e...), the twenty-second (j...), the twenty-third (l...), the twenty-fourth
-# (o...); a later draw takes "i"
+# (o...), the twenty-fifth (i...); a later draw takes "a"
 PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 20261201: "k",
             20261202: "m", 20261203: "n", 20261204: "p", 20261205: "q", 20261206: "r",
             20261207: "s", 20261208: "t", 20261209: "u",
             20261210: "v", 20261211: "w", 20261212: "x",
             20261213: "y", 20261214: "z", 20261215: "b", 20261216: "c",
-            20261217: "e", 20261218: "j", 20261219: "l", 20261220: "o"}
+            20261217: "e", 20261218: "j", 20261219: "l", 20261220: "o",
+            20261221: "i"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -83,7 +85,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261213: "actors_fresh17.json", 20261214: "actors_fresh18.json",
                20261215: "actors_fresh19.json", 20261216: "actors_fresh20.json",
                20261217: "actors_fresh21.json", 20261218: "actors_fresh22.json",
-               20261219: "actors_fresh23.json", 20261220: "actors_fresh24.json"}
+               20261219: "actors_fresh23.json", 20261220: "actors_fresh24.json",
+               20261221: "actors_fresh25.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
@@ -116,7 +119,7 @@ def draw_mentions(corpus, articles, frame, rng, *, seed: int = SEED,
         for row in sorted(rng.choice(rows, size=min(n_paragraphs, len(rows)), replace=False)):
             art = articles.iloc[row]
             para = int(rng.integers(art["n_paragraphs"]))
-            prefix = PREFIXES.get(seed, "i")
+            prefix = PREFIXES.get(seed, "a")
             items.append({"item": f"{prefix}{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
                           "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
                           "title": art["title"],
