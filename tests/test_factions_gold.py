@@ -130,6 +130,10 @@ FRESH24_FLOOR = {"yemen": (0.97, 0.90)}
 #: annotated as the sixth: 60 Yemen articles; blind 0.971 in its articles (P 0.974, R 0.968),
 #: 0.977 in paragraph context; kept unstudied
 FRESH25_FLOOR = {"yemen": (0.97, 0.97)}
+#: the twenty-sixth, the first beyond the frame (sample_dev.py mentions-near): all 58 articles
+#: just outside it on the Syria side, drawn 2026-11-29 (seed 20261222) at 613d650, annotated as
+#: the sixth; blind 0.915 in its articles (P 0.928, R 0.902), 0.919 in paragraph context
+FRESH26_FLOOR = {"syria": (0.92, 0.91)}
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +188,8 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh22.json", FRESH22_FLOOR, 243),
             ("actors_fresh23.json", FRESH23_FLOOR, 182),
             ("actors_fresh24.json", FRESH24_FLOOR, 131),
-            ("actors_fresh25.json", FRESH25_FLOOR, 154)]
+            ("actors_fresh25.json", FRESH25_FLOOR, 154),
+            ("actors_fresh26.json", FRESH26_FLOOR, 327)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -296,6 +301,9 @@ DOUBLY_ANNOTATED = [
     ("fresh23", {"south_yemen_pdry": "south_yemen"}, 19),
     ("fresh24", {}, 18),
     ("fresh25", {}, 13),
+    ("fresh26", {"okba_ibn_nafaa": "okba_ibn_nafaa_brigade",
+                 "us_republican_party": "republican_party",
+                 "new_york_group": "iran_new_york_group", "iaea": "un"}, 16),
 ]
 
 

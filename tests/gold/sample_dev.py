@@ -30,8 +30,14 @@ without any article of the held-out files, so that the development set can be st
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261219 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261220 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261221 60
+    # beyond the frame (its Syria half ran out at the tenth draw): articles on both wars that
+    # lean to Syria (see near_syria)
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions-near \
+        20261222 60
 
-``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each.
+``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each;
+``mentions-near``: the same from the articles just outside the frame on the Syria side
+(:func:`near_syria`).
 ``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
 where the kit's finder *at the time of drawing* sees two actors; ``N_PAIRS`` (sentence, pair)
 items, at most one per article, drawn per theatre in proportion to the frame.
@@ -66,14 +72,15 @@ FIRST_FRESH_SEED = 20261128
 # (u...), the fourteenth (v...), the fifteenth (w...), the sixteenth (x...), the
 # seventeenth (y...), the eighteenth (z...), the nineteenth (b...), the twentieth (c...), the
 # twenty-first (e...), the twenty-second (j...), the twenty-third (l...), the twenty-fourth
-# (o...), the twenty-fifth (i...); a later draw takes "a"
+# (o...), the twenty-fifth (i...), the twenty-sixth (a..., beyond the frame); the letters are
+# used up: a later draw takes "A"
 PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 20261201: "k",
             20261202: "m", 20261203: "n", 20261204: "p", 20261205: "q", 20261206: "r",
             20261207: "s", 20261208: "t", 20261209: "u",
             20261210: "v", 20261211: "w", 20261212: "x",
             20261213: "y", 20261214: "z", 20261215: "b", 20261216: "c",
             20261217: "e", 20261218: "j", 20261219: "l", 20261220: "o",
-            20261221: "i"}
+            20261221: "i", 20261222: "a"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -86,7 +93,7 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261215: "actors_fresh19.json", 20261216: "actors_fresh20.json",
                20261217: "actors_fresh21.json", 20261218: "actors_fresh22.json",
                20261219: "actors_fresh23.json", 20261220: "actors_fresh24.json",
-               20261221: "actors_fresh25.json"}
+               20261221: "actors_fresh25.json", 20261222: "actors_fresh26.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
@@ -119,12 +126,24 @@ def draw_mentions(corpus, articles, frame, rng, *, seed: int = SEED,
         for row in sorted(rng.choice(rows, size=min(n_paragraphs, len(rows)), replace=False)):
             art = articles.iloc[row]
             para = int(rng.integers(art["n_paragraphs"]))
-            prefix = PREFIXES.get(seed, "a")
+            prefix = PREFIXES.get(seed, "A")
             items.append({"item": f"{prefix}{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
                           "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
                           "title": art["title"],
                           "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]})
     return items
+
+
+def near_syria(articles) -> dict[str, list[int]]:
+    """Rows of the articles just outside the frame on the Syria side: at least ``MIN_HITS``
+    matches of ``SYRIA``, more than of ``YEMEN`` but fewer than twice as many (articles on both
+    wars that lean to Syria, which the frame's rule leaves to neither theatre). The frame's
+    Syria half ran out at the tenth draw; these give Syria paragraphs no draw has seen."""
+    full = (articles["title"].fillna("") + "\n" + articles["text"]).tolist()
+    s = np.array([len(_sample_actors.SYRIA.findall(t)) for t in full])
+    y = np.array([len(_sample_actors.YEMEN.findall(t)) for t in full])
+    return {"syria": np.flatnonzero((s >= _sample_actors.MIN_HITS) & (y < s) & (s < 2 * y))
+            .tolist()}
 
 
 def draw_relations(corpus, articles, frame, rng) -> list[dict]:
@@ -169,10 +188,10 @@ def main(source: str, out: str, what: str, seed: str | None = None,
          n_paragraphs: str | None = None) -> None:
     corpus = arcorpus.load_saudinewsnet(source)
     articles = corpus.articles.sort_values("doc_id").reset_index(drop=True)
-    frame = theatres(articles)
+    frame = near_syria(articles) if what == "mentions-near" else theatres(articles)
     seed = int(seed) if seed else SEED
-    rng = np.random.default_rng(seed if what == "mentions" else seed + 1)
-    if what == "mentions":
+    rng = np.random.default_rng(seed if what.startswith("mentions") else seed + 1)
+    if what.startswith("mentions"):
         items = draw_mentions(corpus, articles, frame, rng, seed=seed,
                               n_paragraphs=int(n_paragraphs) if n_paragraphs else N_PARAGRAPHS)
     else:
