@@ -30,14 +30,20 @@ without any article of the held-out files, so that the development set can be st
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261219 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261220 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261221 60
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261223 60
     # beyond the frame (its Syria half ran out at the tenth draw): articles on both wars that
     # lean to Syria (see near_syria)
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions-near \
         20261222 60
 
+    # the frame's own Syria articles again: another paragraph of those drawn for development
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions-second \
+        20261224 60
+
 ``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each;
 ``mentions-near``: the same from the articles just outside the frame on the Syria side
-(:func:`near_syria`).
+(:func:`near_syria`); ``mentions-second``: another paragraph of the Syria frame's
+development articles (:func:`second_paragraphs`).
 ``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
 where the kit's finder *at the time of drawing* sees two actors; ``N_PAIRS`` (sentence, pair)
 items, at most one per article, drawn per theatre in proportion to the frame.
@@ -72,15 +78,16 @@ FIRST_FRESH_SEED = 20261128
 # (u...), the fourteenth (v...), the fifteenth (w...), the sixteenth (x...), the
 # seventeenth (y...), the eighteenth (z...), the nineteenth (b...), the twentieth (c...), the
 # twenty-first (e...), the twenty-second (j...), the twenty-third (l...), the twenty-fourth
-# (o...), the twenty-fifth (i...), the twenty-sixth (a..., beyond the frame); the letters are
-# used up: a later draw takes "A"
+# (o...), the twenty-fifth (i...), the twenty-sixth (a..., beyond the frame); the letters then
+# ran out: the twenty-seventh (A...), the twenty-eighth (B..., another paragraph of the frame's
+# Syria articles); a later draw takes "A" unless given its own
 PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 20261201: "k",
             20261202: "m", 20261203: "n", 20261204: "p", 20261205: "q", 20261206: "r",
             20261207: "s", 20261208: "t", 20261209: "u",
             20261210: "v", 20261211: "w", 20261212: "x",
             20261213: "y", 20261214: "z", 20261215: "b", 20261216: "c",
             20261217: "e", 20261218: "j", 20261219: "l", 20261220: "o",
-            20261221: "i", 20261222: "a"}
+            20261221: "i", 20261222: "a", 20261223: "A", 20261224: "B"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -146,6 +153,42 @@ def near_syria(articles) -> dict[str, list[int]]:
             .tolist()}
 
 
+def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) -> list[dict]:
+    """Another paragraph of the Syria frame's development articles (``mentions-second``).
+
+    The frame's Syria half ran out at the tenth draw, but its development articles (drawn for
+    mentions or for relations, never held-out) have paragraphs no one has annotated: the
+    frame's own distribution, which the paragraphs just outside it (:func:`near_syria`) are
+    not. ``n_paragraphs`` such articles, and in each one paragraph drawn from those no earlier
+    mentions draw took."""
+    held = set()
+    for name in ("actors_heldout.json", "relations_heldout.json"):
+        held |= {i["doc_id"] for i in json.loads((HELDOUT / name).read_text("utf-8"))["items"]}
+    taken: dict[str, set[int]] = {}
+    earlier = ["actors_dev.json", "actors_fresh.json"] + [
+        name for s, name in FRESH_FILES.items() if s < seed]
+    for name in earlier:
+        for item in json.loads((DEV / name).read_text("utf-8"))["items"]:
+            taken.setdefault(item["doc_id"], set()).add(item["para_id"])
+    relations = {i["doc_id"] for i in json.loads((DEV / "relations_dev.json").read_text(
+        "utf-8"))["items"]}
+    paragraphs = corpus.paragraphs.set_index(["doc_id", "para_id"])
+    rows = [r for r in theatres(articles)["syria"]
+            if articles.iloc[r]["doc_id"] not in held
+            and (articles.iloc[r]["doc_id"] in taken or articles.iloc[r]["doc_id"] in relations)
+            and articles.iloc[r]["n_paragraphs"] > len(taken.get(articles.iloc[r]["doc_id"], ()))]
+    items = []
+    for row in sorted(rng.choice(rows, size=min(n_paragraphs, len(rows)), replace=False)):
+        art = articles.iloc[row]
+        free = [p for p in range(art["n_paragraphs"]) if p not in taken.get(art["doc_id"], ())]
+        para = int(free[int(rng.integers(len(free)))])
+        items.append({"item": f"{PREFIXES.get(seed, 'A')}s{len(items) + 1:04d}",
+                      "theatre": "syria", "doc_id": art["doc_id"], "para_id": para,
+                      "source": art["source"], "title": art["title"],
+                      "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]})
+    return items
+
+
 def draw_relations(corpus, articles, frame, rng) -> list[dict]:
     skip = excluded()
     mentions_file = DEV / "actors_dev.json"
@@ -191,7 +234,10 @@ def main(source: str, out: str, what: str, seed: str | None = None,
     frame = near_syria(articles) if what == "mentions-near" else theatres(articles)
     seed = int(seed) if seed else SEED
     rng = np.random.default_rng(seed if what.startswith("mentions") else seed + 1)
-    if what.startswith("mentions"):
+    if what == "mentions-second":
+        items = second_paragraphs(corpus, articles, rng, seed=seed,
+                                  n_paragraphs=int(n_paragraphs) if n_paragraphs else 60)
+    elif what.startswith("mentions"):
         items = draw_mentions(corpus, articles, frame, rng, seed=seed,
                               n_paragraphs=int(n_paragraphs) if n_paragraphs else N_PARAGRAPHS)
     else:
