@@ -135,6 +135,14 @@ FRESH25_FLOOR = {"yemen": (0.97, 0.97)}
 #: the sixth; blind 0.915 in its articles (P 0.928, R 0.902), 0.919 in paragraph context;
 #: studied the same session: 0.940 in its articles, 0.943 in paragraph context
 FRESH26_FLOOR = {"syria": (0.94, 0.94)}
+#: the twenty-seventh, drawn 2026-11-29 (seed 20261223) at 42299c2, annotated as the sixth: 60
+#: Yemen articles; blind 0.943 in its articles (P 0.937, R 0.949), 0.943 in paragraph context
+FRESH27_FLOOR = {"yemen": (0.93, 0.94)}
+#: the twenty-eighth (sample_dev.py mentions-second): another paragraph of 60 of the Syria
+#: frame's development articles, the frame's own distribution, drawn 2026-11-29 (seed 20261224)
+#: at 42299c2, annotated as the sixth; blind 0.869 in its articles (P 0.911, R 0.830), 0.859 in
+#: paragraph context
+FRESH28_FLOOR = {"syria": (0.90, 0.85)}
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +198,9 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh23.json", FRESH23_FLOOR, 182),
             ("actors_fresh24.json", FRESH24_FLOOR, 131),
             ("actors_fresh25.json", FRESH25_FLOOR, 154),
-            ("actors_fresh26.json", FRESH26_FLOOR, 327)]
+            ("actors_fresh26.json", FRESH26_FLOOR, 327),
+            ("actors_fresh27.json", FRESH27_FLOOR, 78),
+            ("actors_fresh28.json", FRESH28_FLOOR, 135)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -305,6 +315,8 @@ DOUBLY_ANNOTATED = [
     ("fresh26", {"okba_ibn_nafaa": "okba_ibn_nafaa_brigade",
                  "us_republican_party": "republican_party",
                  "new_york_group": "iran_new_york_group", "iaea": "un"}, 16),
+    ("fresh27", {}, 4),
+    ("fresh28", {"mohieddin_al_nasser_brigades": "asmla"}, 5),
 ]
 
 
