@@ -1026,3 +1026,21 @@ def test_maghreb_jihadists_the_basij_the_axis_and_the_p5_plus_1():
         [2, "مجموعة الخمسة زائد واحد", "p5plus1"], [2, 'حرس "الثورة"', "irgc"]]
     # an institute and a street named after a capital or the League are neither (the Basij
     # stays the IRGC's, as the fourth set's annotators read it)
+
+
+def test_lebanese_forces_ahwazi_movement_army_units_and_festivals():
+    found = find_mentions(["وأعرب رئيس حزب «القوات اللبنانية» سمير جعجع عن شكره، وقال إن "
+                           "القوات اللبنانية ترفض الفراغ",
+                           "قال نائب رئيس حركة النضال العربي لتحرير الأحواز إن كتائب الشهيد "
+                           "محيي الدين آل ناصر ضربت مواقع السلطة الإيرانية",
+                           "قالت وكالة سانا إن وحدات الجيش العاملة في الحسكة تقدمت في ريف حلب "
+                           "وإن وحدة من الجيش دمرت نفقا في درعا",
+                           "نفذت وحدات من الجيش اللبناني عمليات دهم في عرسال قرب حمص",
+                           "عرض فيلمه في مهرجان أبوظبي الأول ثم في مهرجان القاهرة السينمائي"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "حزب «القوات اللبنانية»", "lebanese_forces"],  # a party, not Lebanon's forces
+        [0, "القوات اللبنانية", "lebanese_forces"],
+        [1, "حركة النضال العربي لتحرير الأحواز", "asmla"],
+        [1, "كتائب الشهيد محيي الدين آل ناصر", "asmla"], [1, "السلطة الإيرانية", "iran"],
+        [2, "وحدات الجيش", "regime"], [2, "وحدة من الجيش", "regime"],  # Syrian state media
+        [3, "الجيش اللبناني", "lebanon"]]  # another army's units; festivals are no states
