@@ -143,6 +143,15 @@ FRESH27_FLOOR = {"yemen": (0.93, 0.94)}
 #: at 42299c2, annotated as the sixth; blind 0.869 in its articles (P 0.911, R 0.830), 0.859 in
 #: paragraph context
 FRESH28_FLOOR = {"syria": (0.90, 0.85)}
+#: the twenty-ninth (mentions-second, as the twenty-eighth): another paragraph of 60 of the Syria
+#: frame's development articles, drawn 2026-11-29 (seed 20261225) at 1c8d821, after the
+#: twenty-eighth set's study, annotated as the sixth; blind 0.916 in its articles (P 0.942,
+#: R 0.891), 0.911 in paragraph context
+FRESH29_FLOOR = {"syria": (0.94, 0.91)}
+#: the thirtieth, drawn 2026-11-29 (seed 20261226) at 1c8d821, annotated as the sixth: 60 Yemen
+#: articles; blind 0.973 in its articles (P 0.988, R 0.958), 0.963 in paragraph context; kept
+#: unstudied
+FRESH30_FLOOR = {"yemen": (0.98, 0.96)}
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +209,9 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh25.json", FRESH25_FLOOR, 154),
             ("actors_fresh26.json", FRESH26_FLOOR, 327),
             ("actors_fresh27.json", FRESH27_FLOOR, 78),
-            ("actors_fresh28.json", FRESH28_FLOOR, 135)]
+            ("actors_fresh28.json", FRESH28_FLOOR, 135),
+            ("actors_fresh29.json", FRESH29_FLOOR, 110),
+            ("actors_fresh30.json", FRESH30_FLOOR, 166)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -317,6 +328,8 @@ DOUBLY_ANNOTATED = [
                  "new_york_group": "iran_new_york_group", "iaea": "un"}, 16),
     ("fresh27", {}, 4),
     ("fresh28", {"mohieddin_al_nasser_brigades": "asmla"}, 5),
+    ("fresh29", {"national_coordination_body": "ncb"}, 1),
+    ("fresh30", {}, 4),
 ]
 
 
