@@ -1044,3 +1044,17 @@ def test_lebanese_forces_ahwazi_movement_army_units_and_festivals():
         [1, "كتائب الشهيد محيي الدين آل ناصر", "asmla"], [1, "السلطة الإيرانية", "iran"],
         [2, "وحدات الجيش", "regime"], [2, "وحدة من الجيش", "regime"],  # Syrian state media
         [3, "الجيش اللبناني", "lebanon"]]  # another army's units; festivals are no states
+
+
+def test_helicopters_the_ndf_committees_the_faqih_regime_cups_and_threatened_security():
+    found = find_mentions(["قصف الطيران المروحي بلدة في ريف درعا بالبراميل، وقالت قناة المنار "
+                           "إن عنصرين من لجان الدفاع الوطني قتلا قرب حمص",
+                           "هجوم نفذته المنظمة الانفصالية الإرهابية في ولاية أغري، وحذر من "
+                           "نظام ولاية الفقيه",
+                           "خلايا متطرفة يمكن أن تهدد الأمن الروسي، واعتقل الأمن الأردني خلية",
+                           "فاز الفريق بكأس مصر ثم بلغ نهائي كأس إيطاليا"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "الطيران المروحي", "regime"],  # in Syria: the regime's barrel bombs
+        [0, "لجان الدفاع الوطني", "ndf"],
+        [1, "المنظمة الانفصالية الإرهابية", "pkk"], [1, "نظام ولاية الفقيه", "iran"],
+        [2, "الأمن الأردني", "jordan"]]  # Russia's security as a good is no actor; cups no states
