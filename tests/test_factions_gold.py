@@ -152,6 +152,13 @@ FRESH29_FLOOR = {"syria": (0.94, 0.91)}
 #: articles; blind 0.973 in its articles (P 0.988, R 0.958), 0.963 in paragraph context; kept
 #: unstudied
 FRESH30_FLOOR = {"yemen": (0.98, 0.96)}
+#: the thirty-first (mentions-second, as the twenty-eighth), drawn 2026-11-29 (seed 20261227) at
+#: 89dc096, after the twenty-ninth set's study, annotated as the sixth; blind 0.924 in its
+#: articles (P 0.978, R 0.875), 0.913 in paragraph context
+FRESH31_FLOOR = {"syria": (0.97, 0.91)}
+#: the thirty-second, drawn 2026-11-29 (seed 20261228) at 89dc096, annotated as the sixth: 60
+#: Yemen articles; blind 0.945 in its articles (P 0.942, R 0.949), 0.934 in paragraph context
+FRESH32_FLOOR = {"yemen": (0.94, 0.93)}
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +218,9 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh27.json", FRESH27_FLOOR, 78),
             ("actors_fresh28.json", FRESH28_FLOOR, 135),
             ("actors_fresh29.json", FRESH29_FLOOR, 110),
-            ("actors_fresh30.json", FRESH30_FLOOR, 166)]
+            ("actors_fresh30.json", FRESH30_FLOOR, 166),
+            ("actors_fresh31.json", FRESH31_FLOOR, 104),
+            ("actors_fresh32.json", FRESH32_FLOOR, 137)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -330,6 +339,8 @@ DOUBLY_ANNOTATED = [
     ("fresh28", {"mohieddin_al_nasser_brigades": "asmla"}, 5),
     ("fresh29", {"national_coordination_body": "ncb"}, 1),
     ("fresh30", {}, 4),
+    ("fresh31", {}, 2),
+    ("fresh32", {}, 15),
 ]
 
 
