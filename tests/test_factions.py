@@ -1058,3 +1058,15 @@ def test_helicopters_the_ndf_committees_the_faqih_regime_cups_and_threatened_sec
         [0, "لجان الدفاع الوطني", "ndf"],
         [1, "المنظمة الانفصالية الإرهابية", "pkk"], [1, "نظام ولاية الفقيه", "iran"],
         [2, "الأمن الأردني", "jordan"]]  # Russia's security as a good is no actor; cups no states
+
+
+def test_governments_named_by_their_leader_artillery_special_forces_and_new_parties():
+    found = find_mentions(["قصفت المدفعية التركية ثلاثة أهداف، ويبدو أن حكومة إردوغان تشعر "
+                           "بالقلق، وحملوا حكومة بنيامين نتنياهو المسؤولية",
+                           "أن حكومة المهندس إبراهيم محلب تعمل، وقال عضو حزب النور إن التعديل",
+                           "وأضاف مسؤول الكوملة أن القوات الخاصة الإيرانية أشعلت النار"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "المدفعية التركية", "turkey"], [0, "حكومة إردوغان", "turkey"],
+        [0, "حكومة بنيامين نتنياهو", "israel"],
+        [1, "حكومة المهندس إبراهيم محلب", "egypt"], [1, "حزب النور", "nour_party"],
+        [2, "الكوملة", "komala"], [2, "القوات الخاصة الإيرانية", "iran"]]
