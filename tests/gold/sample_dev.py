@@ -45,6 +45,9 @@ without any article of the held-out files, so that the development set can be st
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions-second \
         20261227 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261228 60
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions-second \
+        20261229 60
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261230 60
 
 ``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each;
 ``mentions-near``: the same from the articles just outside the frame on the Syria side
@@ -87,8 +90,9 @@ FIRST_FRESH_SEED = 20261128
 # (o...), the twenty-fifth (i...), the twenty-sixth (a..., beyond the frame); the letters then
 # ran out: the twenty-seventh (A...), the twenty-eighth (B..., another paragraph of the frame's
 # Syria articles), the twenty-ninth (C..., the same), the thirtieth (D...), the thirty-first
-# (E..., the same as the twenty-eighth), the thirty-second (F...); a later draw takes "A"
-# unless given its own
+# (E..., the same as the twenty-eighth), the thirty-second (F...), the thirty-third (G..., the
+# same as the twenty-eighth), the thirty-fourth (H...); a later draw takes "A" unless given its
+# own
 PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 20261201: "k",
             20261202: "m", 20261203: "n", 20261204: "p", 20261205: "q", 20261206: "r",
             20261207: "s", 20261208: "t", 20261209: "u",
@@ -96,7 +100,8 @@ PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 2026
             20261213: "y", 20261214: "z", 20261215: "b", 20261216: "c",
             20261217: "e", 20261218: "j", 20261219: "l", 20261220: "o",
             20261221: "i", 20261222: "a", 20261223: "A", 20261224: "B",
-            20261225: "C", 20261226: "D", 20261227: "E", 20261228: "F"}
+            20261225: "C", 20261226: "D", 20261227: "E", 20261228: "F",
+            20261229: "G", 20261230: "H"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
