@@ -117,7 +117,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261221: "actors_fresh25.json", 20261222: "actors_fresh26.json",
                20261223: "actors_fresh27.json", 20261224: "actors_fresh28.json",
                20261225: "actors_fresh29.json", 20261226: "actors_fresh30.json",
-               20261227: "actors_fresh31.json", 20261228: "actors_fresh32.json"}
+               20261227: "actors_fresh31.json", 20261228: "actors_fresh32.json",
+               20261229: "actors_fresh33.json", 20261230: "actors_fresh34.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
