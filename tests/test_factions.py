@@ -1070,3 +1070,18 @@ def test_governments_named_by_their_leader_artillery_special_forces_and_new_part
         [0, "حكومة بنيامين نتنياهو", "israel"],
         [1, "حكومة المهندس إبراهيم محلب", "egypt"], [1, "حزب النور", "nour_party"],
         [2, "الكوملة", "komala"], [2, "القوات الخاصة الإيرانية", "iran"]]
+
+
+def test_warplanes_by_state_the_pkk_acronym_roads_a_footballer_and_europe_spelled_short():
+    found = find_mentions(["وطالب بوقف قصف الطائرات التركية على مواقع بي كيه كيه",
+                           "سجل سيباستيان سوريا هدف الفوز في نهائي الكأس",
+                           "وقع حادث على طريق الرياض، وقالت شيفرون السعودية إن معايير "
+                           "الاتحاد الأوربي تنطبق",
+                           "قال أمين عام حزب رابطة أبناء الجنوب العربي إن تحالف الحوثيين وعسكر "
+                           "صالح دمر الجنوب"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "الطائرات التركية", "turkey"], [0, "بي كيه كيه", "pkk"],
+        # a footballer, a road and a company are not states
+        [2, "الاتحاد الأوربي", "eu"],
+        [3, "حزب رابطة أبناء الجنوب العربي", "rabita_party"], [3, "الحوثيين", "houthis"],
+        [3, "عسكر صالح", "saleh_forces"]]
