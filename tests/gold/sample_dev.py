@@ -179,9 +179,7 @@ def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) ->
     frame's own distribution, which the paragraphs just outside it (:func:`near_syria`) are
     not. ``n_paragraphs`` such articles, and in each one paragraph drawn from those no earlier
     mentions draw took."""
-    held = set()
-    for name in ("actors_heldout.json", "relations_heldout.json"):
-        held |= {i["doc_id"] for i in json.loads((HELDOUT / name).read_text("utf-8"))["items"]}
+    held = excluded()  # the held-out files' articles (the first draw's seed adds no others)
     taken: dict[str, set[int]] = {}
     earlier = ["actors_dev.json", "actors_fresh.json"] + [
         name for s, name in FRESH_FILES.items() if s < seed]
@@ -191,10 +189,10 @@ def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) ->
     relations = {i["doc_id"] for i in json.loads((DEV / "relations_dev.json").read_text(
         "utf-8"))["items"]}
     paragraphs = corpus.paragraphs.set_index(["doc_id", "para_id"])
+    ids, sizes = articles["doc_id"].tolist(), articles["n_paragraphs"].tolist()
     rows = [r for r in theatres(articles)["syria"]
-            if articles.iloc[r]["doc_id"] not in held
-            and (articles.iloc[r]["doc_id"] in taken or articles.iloc[r]["doc_id"] in relations)
-            and articles.iloc[r]["n_paragraphs"] > len(taken.get(articles.iloc[r]["doc_id"], ()))]
+            if ids[r] not in held and (ids[r] in taken or ids[r] in relations)
+            and sizes[r] > len(taken.get(ids[r], ()))]
     items = []
     for row in sorted(rng.choice(rows, size=min(n_paragraphs, len(rows)), replace=False)):
         art = articles.iloc[row]
