@@ -151,12 +151,16 @@ def draw_mentions(corpus, articles, frame, rng, *, seed: int = SEED,
         for row in sorted(rng.choice(rows, size=min(n_paragraphs, len(rows)), replace=False)):
             art = articles.iloc[row]
             para = int(rng.integers(art["n_paragraphs"]))
-            prefix = PREFIXES.get(seed, "A")
-            items.append({"item": f"{prefix}{theatre[0]}{len(items) + 1:04d}", "theatre": theatre,
-                          "doc_id": art["doc_id"], "para_id": para, "source": art["source"],
-                          "title": art["title"],
-                          "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]})
+            items.append(_item(art, para, theatre, f"{PREFIXES.get(seed, 'A')}{theatre[0]}"
+                               f"{len(items) + 1:04d}", paragraphs))
     return items
+
+
+def _item(art, para: int, theatre: str, item: str, paragraphs) -> dict:
+    """One drawn paragraph as the annotators' packets and the gold files take it."""
+    return {"item": item, "theatre": theatre, "doc_id": art["doc_id"], "para_id": para,
+            "source": art["source"], "title": art["title"],
+            "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]}
 
 
 def near_syria(articles) -> dict[str, list[int]]:
@@ -198,10 +202,8 @@ def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) ->
         art = articles.iloc[row]
         free = [p for p in range(art["n_paragraphs"]) if p not in taken.get(art["doc_id"], ())]
         para = int(free[int(rng.integers(len(free)))])
-        items.append({"item": f"{PREFIXES.get(seed, 'A')}s{len(items) + 1:04d}",
-                      "theatre": "syria", "doc_id": art["doc_id"], "para_id": para,
-                      "source": art["source"], "title": art["title"],
-                      "paragraph": paragraphs.loc[(art["doc_id"], para), "text"]})
+        items.append(_item(art, para, "syria", f"{PREFIXES.get(seed, 'A')}s{len(items) + 1:04d}",
+                           paragraphs))
     return items
 
 
