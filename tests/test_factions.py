@@ -1085,3 +1085,35 @@ def test_warplanes_by_state_the_pkk_acronym_roads_a_footballer_and_europe_spelle
         [2, "الاتحاد الأوربي", "eu"],
         [3, "حزب رابطة أبناء الجنوب العربي", "rabita_party"], [3, "الحوثيين", "houthis"],
         [3, "عسكر صالح", "saleh_forces"]]
+
+
+def test_a_second_states_organ_with_its_head_left_out_after_wa():
+    found = find_mentions(["وتقوم المقاتلات التركية والأميركية بقصف مسلحي التنظيم، وقصفت "
+                           "الطائرات الروسية والسورية مدينة حلب",
+                           "انتشرت القوات الأمريكية والبريطانية والفرنسية في قواعدها",
+                           "وانسحب معظم أفراد القوات الأمريكية والأجنبية"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "المقاتلات التركية", "turkey"], [0, "الأميركية", "us"],
+        [0, "الطائرات الروسية", "russia"], [0, "السورية", "regime"],
+        [1, "القوات الأمريكية", "us"], [1, "البريطانية", "uk"], [1, "الفرنسية", "france"],
+        [2, "القوات الأمريكية", "us"]]  # (foreign forces: no state)
+    uk = found[found["actor_id"] == "uk"].iloc[0]
+    assert (uk["start"], uk["end"]) == (len("انتشرت القوات الأمريكية و"),
+                                        len("انتشرت القوات الأمريكية والبريطانية"))
+
+
+def test_the_knesset_israeli_parties_and_settler_groups_and_a_training_programme():
+    found = find_mentions(["ووافق الكنيست على القانون، وقالت الوزيرة وهي من حزب البيت اليهودي "
+                           "إن جيش الدفاع الإسرائيلي سيحقق",
+                           "ظهور منظمات إرهابية مثل جماعة \"تدفيع الثمن\" و\"شبيبة التلال\"",
+                           "من كتائب «البعث» العراقية إلى داعش، وثقافة الحزب التركي الحاكم",
+                           "كشف الرئيس التنفيذي لبرنامج إنجاز السعودية عن برامج تدريبية",
+                           "شكرا على دعمكم في كل جبهات النضال والمقاومة حتى استعادة الشرعية "
+                           "في عدن"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "الكنيست", "israel"], [0, "حزب البيت اليهودي", "jewish_home"],
+        [0, "جيش الدفاع الإسرائيلي", "israel"],
+        [1, 'جماعة "تدفيع الثمن"', "price_tag"], [1, "شبيبة التلال", "hilltop_youth"],
+        [2, "كتائب «البعث» العراقية", "iraqi_baath_party"], [2, "داعش", "isis"],
+        [2, "الحزب التركي الحاكم", "akp"]]
+    # a programme named after the kingdom, and resistance as an idiom, are no actors

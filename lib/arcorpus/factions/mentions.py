@@ -259,6 +259,9 @@ _LEADS = re.compile(r"(?:^| )(?:بقياده|تقوده|يقوده|تقودها|
 #: what a key of the automaton is (see MentionFinder._candidates): a name with alias rows, a
 #: town or region, a bare organ, or a place name alone
 _CANDIDATE, _TOWN, _ORGAN, _PLACE_ONLY = range(4)
+#: و and a definite word after a state's organ: a second state's adjective, its head left
+#: out (القوات الروسيه والسوريه; see MentionFinder._elided_organs)
+_ELIDED = re.compile(r" و(ال[^\W\d_]+)(?![^\W\d_])")
 _LIST_GAP = re.compile(r"\s*(?:،|,)?\s*(?:و|او|أو)?\s*")
 #: a gap between a town and a country or capital in one list: و or أو without a comma (a
 #: comma begins a clause: في حلب، ودمشق ترفض، مجلس محافظة الأنبار، الولايات المتحدة); the
@@ -467,6 +470,14 @@ class MentionFinder:
         # a name that says who leads the actor (التحالف بقيادة السعودية، التحالف الذي تقوده
         # الولايات المتحدة) also mentions the leader: alias row -> (leader's alias row, length)
         slot_of = {key: slot for slot, key in enumerate(keys)}
+        # a state's organ named in full, by key (القوات الامريكيه), for a second state's
+        # adjective after و with the head left out (المقاتلات التركيه والامريكيه): the
+        # unconditional organ rows only
+        states = set(actors.loc[actors["adjective"].fillna("").astype(str) != "", "actor_id"])
+        self._organ_key_row = {key: rows[0] for key, slot in slot_of.items()
+                               for rows in (self._slot_rows[slot],)
+                               if " " in key and len(rows) == 1 and self._simple[rows[0]]
+                               and self._actor[rows[0]] in states}
         self._leader: list[tuple[int, int] | None] = []
         for index, key in enumerate(aliases["key"]):
             found = _LEADS.search(key)
@@ -537,6 +548,8 @@ class MentionFinder:
             if chosen[k - 1][4] == "place" and self._rows[chosen[k][2]].prev_place is not None \
                     and _LIST_GAP.fullmatch(view.text[chosen[k - 1][1]:chosen[k][0]]):
                 chosen[k] = (*chosen[k][:4], "place")
+        if " و" in view.text:
+            chosen = self._elided_organs(view.text, chosen)
         if towns:
             chosen = self._beside_towns(view.text, chosen, towns)
         rows = self._rows
@@ -691,6 +704,36 @@ class MentionFinder:
                 out.append((start, end, found, None, "actor"))
         out.sort(key=lambda c: (c[0], -c[1]))
         return out
+
+    def _elided_organs(self, view: str, chosen: list[tuple]) -> list[tuple]:
+        """A state's organ named in full and then, after و, a second state's adjective with the
+        head left out (المقاتلات التركية والأميركية، القوات الروسية والسورية): the adjective
+        names the second state's organ (the key the head and the adjective make, when it is an
+        unconditional organ alias), and so on along the list. Written by hand: the elided
+        head is Arabic syntax no matcher library reads."""
+        added = []
+        organ_rows, actor = self._organ_key_row, self._actor
+        for start, end, index, _, role in chosen:
+            if role != "actor" or not view.startswith(" و", end) or \
+                    organ_rows.get(view[start:end]) != index:
+                continue
+            head = view[start:end].rsplit(" ", 1)[0]
+            if head == view[start:end]:
+                continue
+            seen = {actor[index]}
+            found = _ELIDED.match(view, end)
+            while found is not None:
+                row = organ_rows.get(f"{head} {found.group(1)}")
+                if row is None or actor[row] in seen:
+                    break
+                seen.add(actor[row])
+                added.append((found.start(1), found.end(1), row, None, "actor"))
+                found = _ELIDED.match(view, found.end())
+        if not added:
+            return chosen
+        taken = {c[0] for c in chosen}
+        return sorted(chosen + [a for a in added if a[0] not in taken],
+                      key=lambda c: (c[0], -c[1]))
 
     def _in_sports(self, view: str, chosen: list[tuple]) -> list[tuple]:
         """A country or capital named in a paragraph about a match or a national team is a
