@@ -1117,3 +1117,24 @@ def test_the_knesset_israeli_parties_and_settler_groups_and_a_training_programme
         [2, "كتائب «البعث» العراقية", "iraqi_baath_party"], [2, "داعش", "isis"],
         [2, "الحزب التركي الحاكم", "akp"]]
     # a programme named after the kingdom, and resistance as an idiom, are no actors
+
+
+def test_a_continent_named_after_a_state_a_birthplace_a_compelling_force_and_a_post():
+    found = find_mentions(["تصفيات أميركا الجنوبية وأمريكا اللاتينية، وقالت أميركا إنها سترد",
+                           "هرب عسكريون من القرداحة، مسقط رأس عائلة الأسد، وغادر إلى حضرموت "
+                           "(مسقط رأسه)، وأعلنت مسقط دعمها للحل",
+                           "عاد رئيسًا لحكومة الكفاءات في اليمن نظرا للظروف القاهرة، ثم عاد "
+                           "رئيسًا للحكومة"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "أميركا", "us"],  # (South and Latin America are continents)
+        [1, "مسقط", "oman"],  # (a birthplace twice, then the capital acting)
+        [2, "حكومة الكفاءات", "yemen_government"]]  # (compelling circumstances; a post)
+    places = find_mentions(["سافر إلى أميركا للعلاج"], places=True)
+    assert places[["surface", "actor_id", "role"]].values.tolist() == [["أميركا", "us", "place"]]
+
+
+def test_a_committee_named_after_an_organ_and_a_states_security_forces():
+    found = find_mentions(["وقال الجنرال أمام لجنة القوات المسلحة في مجلس الشيوخ إن تركيا "
+                           "نشرت عددا كبيرا من القوى الأمنية التركية"])
+    assert found[["surface", "actor_id"]].values.tolist() == [
+        ["تركيا", "turkey"], ["القوى الأمنية التركية", "turkey"]]  # (a committee: no state)

@@ -43,12 +43,13 @@ from .rules import NOT_ACCUSATIVE_ENDINGS, Patterns, is_definite, word_forms
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: a bare organ is not read back before a definite word (another organ, a longer name: الحكومة
-#: الجديدة) other than a day or a relative, nor after a post (رئيس الحكومة، وزير الداخلية)
+#: الجديدة) other than a day or a relative, nor after a post (رئيس الحكومة، وزير الداخلية) or
+#: in a committee's name (لجنة القوات المسلحة في مجلس الشيوخ)
 _DEFINITE = Patterns((("ال*",),))
 _NOT_MODIFIER = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
                                for w in _NOT_MODIFIERS.split("|")))
 _POST = Patterns(tuple((normalize_with(w, MATCH_OPTIONS),)
-                       for w in (_POSTS + "|رئيسة|تشكيل|تشكل|وزراء").split("|")))
+                       for w in (_POSTS + "|رئيسة|تشكيل|تشكل|وزراء|لجنة|لجان").split("|")))
 QUOTES = "\"'«»“”‘’„‟‹›"
 #: invisible format characters (zero-width space, joiners, direction marks): deleted in the
 #: view like quotes, so that they hide no word boundary (الشركة \u200bالسعودية)
