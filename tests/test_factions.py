@@ -1138,3 +1138,20 @@ def test_a_committee_named_after_an_organ_and_a_states_security_forces():
                            "نشرت عددا كبيرا من القوى الأمنية التركية"])
     assert found[["surface", "actor_id"]].values.tolist() == [
         ["تركيا", "turkey"], ["القوى الأمنية التركية", "turkey"]]  # (a committee: no state)
+
+
+def test_islamic_jihad_after_hamas_israels_security_service_zimbabwe_and_azal_resistance():
+    found = find_mentions(["أكدت حركتا حماس والجهاد الإسلامي في غزة، وقال «شين بيت» إن قوات "
+                           "الدفاع الإسرائيلية اعتقلت اثنين",
+                           "الخلط بين مفهومي الجهاد الإسلامي الصحيح والإرهاب",
+                           "وطالبت زيمبابوي بتسليم الصياد، وقالت السلطات الزيمبابوية إن التحقيق "
+                           "جار",
+                           "إعادة فتح الجبهة مع حزب العمل الكردستاني، وقال مصدر في مقاومة آزال "
+                           "إن الحوثيين فروا من صنعاء"])
+    assert found[["doc_id", "surface", "actor_id"]].values.tolist() == [
+        [0, "حماس", "hamas"], [0, "الجهاد الإسلامي", "islamic_jihad"],
+        [0, "شين بيت", "israel"], [0, "قوات الدفاع الإسرائيلية", "israel"],
+        # (jihad as a concept is no actor)
+        [2, "زيمبابوي", "zimbabwe"], [2, "السلطات الزيمبابوية", "zimbabwe"],
+        [3, "حزب العمل الكردستاني", "pkk"], [3, "مقاومة آزال", "popular_resistance"],
+        [3, "الحوثيين", "houthis"]]

@@ -102,7 +102,7 @@ PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 2026
             20261221: "i", 20261222: "a", 20261223: "A", 20261224: "B",
             20261225: "C", 20261226: "D", 20261227: "E", 20261228: "F",
             20261229: "G", 20261230: "H", 20261231: "I", 20270101: "J",
-            20270102: "K", 20270103: "L"}
+            20270102: "K", 20270103: "L", 20270104: "M", 20270105: "N"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -121,7 +121,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261227: "actors_fresh31.json", 20261228: "actors_fresh32.json",
                20261229: "actors_fresh33.json", 20261230: "actors_fresh34.json",
                20261231: "actors_fresh35.json", 20270101: "actors_fresh36.json",
-               20270102: "actors_fresh37.json", 20270103: "actors_fresh38.json"}
+               20270102: "actors_fresh37.json", 20270103: "actors_fresh38.json",
+               20270104: "actors_fresh39.json", 20270105: "actors_fresh40.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
