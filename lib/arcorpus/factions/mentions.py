@@ -718,9 +718,7 @@ class MentionFinder:
             if role != "actor" or not view.startswith(" و", end) or \
                     organ_rows.get(view[start:end]) != index:
                 continue
-            head = view[start:end].rsplit(" ", 1)[0]
-            if head == view[start:end]:
-                continue
+            head = view[start:end].rsplit(" ", 1)[0]  # (every key of organ_rows has a space)
             seen = {actor[index]}
             found = _ELIDED.match(view, end)
             while found is not None:
