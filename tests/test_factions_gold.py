@@ -202,6 +202,19 @@ FRESH39_FLOOR = {"syria": (0.93, 0.89)}
 #: articles; blind 0.959 in its articles (P 0.983, R 0.936), 0.963 in paragraph context; studied
 #: the same session: 0.972 in its articles, 0.976 in paragraph context
 FRESH40_FLOOR = {"yemen": (0.98, 0.95)}
+#: the forty-first (mentions-second, as the twenty-eighth), drawn 2026-11-29 (seed 20270106) at
+#: df9d811, annotated as the sixth; blind 0.912 in its articles (P 0.907, R 0.918), 0.906 in
+#: paragraph context; studied the same session: 0.941 in its articles, 0.934 in paragraph context
+FRESH41_FLOOR = {"syria": (0.94, 0.92)}
+#: the forty-second (mentions-second-yemen: another paragraph of 44 of the Yemen frame's
+#: development articles), drawn 2026-11-29 (seed 20270107) at df9d811, annotated with the
+#: forty-third as the sixth; blind 0.877 in its articles and in paragraph context (P 0.909,
+#: R 0.847); studied the same session: 0.912 in both
+FRESH42_FLOOR = {"yemen": (0.94, 0.88)}
+#: the forty-third, drawn 2026-11-29 (seed 20270108) at df9d811: the last 16 Yemen articles of
+#: the frame; blind 0.984 in its articles and in paragraph context (P 1.000, R 0.968); studied
+#: the same session: 1.000 in both
+FRESH43_FLOOR = {"yemen": (1.0, 1.0)}
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +284,10 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh37.json", FRESH37_FLOOR, 117),
             ("actors_fresh38.json", FRESH38_FLOOR, 94),
             ("actors_fresh39.json", FRESH39_FLOOR, 143),
-            ("actors_fresh40.json", FRESH40_FLOOR, 125)]
+            ("actors_fresh40.json", FRESH40_FLOOR, 125),
+            ("actors_fresh41.json", FRESH41_FLOOR, 85),
+            ("actors_fresh42.json", FRESH42_FLOOR, 59),
+            ("actors_fresh43.json", FRESH43_FLOOR, 31)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -400,6 +416,9 @@ DOUBLY_ANNOTATED = [
     ("fresh38", {}, 15),
     ("fresh39", {}, 6),
     ("fresh40", {}, 8),
+    ("fresh41", {}, 7),
+    ("fresh42", {}, 7),
+    ("fresh43", {}, 11),
 ]
 
 

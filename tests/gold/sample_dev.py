@@ -48,11 +48,18 @@ without any article of the held-out files, so that the development set can be st
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions-second \
         20261229 60
     python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20261230 60
+    # (later draws: the dev README gives each one's command)
+    # the frame's Yemen half runs out at the forty-third draw (16 articles were left); another
+    # paragraph of its development articles, drawn first so that its rebuild does not see them
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER \
+        mentions-second-yemen 20270107 44
+    python tests/gold/sample_dev.py ../shared/corpora/saudinewsnet OUT_FOLDER mentions 20270108 60
 
 ``mentions``: ``N_PARAGRAPHS`` articles per theatre and one random paragraph in each;
 ``mentions-near``: the same from the articles just outside the frame on the Syria side
 (:func:`near_syria`); ``mentions-second``: another paragraph of the Syria frame's
-development articles (:func:`second_paragraphs`).
+development articles (:func:`second_paragraphs`); ``mentions-second-yemen``: the same for
+the Yemen frame's.
 ``relations``: sentences of the other frame articles (neither held-out nor drawn for mentions)
 where the kit's finder *at the time of drawing* sees two actors; ``N_PAIRS`` (sentence, pair)
 items, at most one per article, drawn per theatre in proportion to the frame.
@@ -102,7 +109,9 @@ PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 2026
             20261221: "i", 20261222: "a", 20261223: "A", 20261224: "B",
             20261225: "C", 20261226: "D", 20261227: "E", 20261228: "F",
             20261229: "G", 20261230: "H", 20261231: "I", 20270101: "J",
-            20270102: "K", 20270103: "L", 20270104: "M", 20270105: "N"}
+            20270102: "K", 20270103: "L", 20270104: "M", 20270105: "N",
+            20270106: "O", 20270107: "P", 20270108: "Q",
+            20270109: "R", 20270110: "S"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -122,7 +131,9 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261229: "actors_fresh33.json", 20261230: "actors_fresh34.json",
                20261231: "actors_fresh35.json", 20270101: "actors_fresh36.json",
                20270102: "actors_fresh37.json", 20270103: "actors_fresh38.json",
-               20270104: "actors_fresh39.json", 20270105: "actors_fresh40.json"}
+               20270104: "actors_fresh39.json", 20270105: "actors_fresh40.json",
+               20270106: "actors_fresh41.json", 20270107: "actors_fresh42.json",
+               20270108: "actors_fresh43.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
@@ -179,8 +190,11 @@ def near_syria(articles) -> dict[str, list[int]]:
             .tolist()}
 
 
-def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) -> list[dict]:
-    """Another paragraph of the Syria frame's development articles (``mentions-second``).
+def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int,
+                       theatre: str = "syria") -> list[dict]:
+    """Another paragraph of the Syria frame's development articles (``mentions-second``; of
+    the Yemen frame's with ``theatre="yemen"``, ``mentions-second-yemen``: that half ran out
+    at the forty-third draw).
 
     The frame's Syria half ran out at the tenth draw, but its development articles (drawn for
     mentions or for relations, never held-out) have paragraphs no one has annotated: the
@@ -198,7 +212,7 @@ def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) ->
         "utf-8"))["items"]}
     paragraphs = corpus.paragraphs.set_index(["doc_id", "para_id"])
     ids, sizes = articles["doc_id"].tolist(), articles["n_paragraphs"].tolist()
-    rows = [r for r in theatres(articles)["syria"]
+    rows = [r for r in theatres(articles)[theatre]
             if ids[r] not in held and (ids[r] in taken or ids[r] in relations)
             and sizes[r] > len(taken.get(ids[r], ()))]
     items = []
@@ -206,7 +220,8 @@ def second_paragraphs(corpus, articles, rng, *, seed: int, n_paragraphs: int) ->
         art = articles.iloc[row]
         free = [p for p in range(art["n_paragraphs"]) if p not in taken.get(art["doc_id"], ())]
         para = int(free[int(rng.integers(len(free)))])
-        items.append(_item(art, para, "syria", f"{PREFIXES.get(seed, 'A')}s{len(items) + 1:04d}",
+        items.append(_item(art, para, theatre,
+                           f"{PREFIXES.get(seed, 'A')}{theatre[0]}{len(items) + 1:04d}",
                            paragraphs))
     return items
 
@@ -256,9 +271,10 @@ def main(source: str, out: str, what: str, seed: str | None = None,
     frame = near_syria(articles) if what == "mentions-near" else theatres(articles)
     seed = int(seed) if seed else SEED
     rng = np.random.default_rng(seed if what.startswith("mentions") else seed + 1)
-    if what == "mentions-second":
+    if what.startswith("mentions-second"):
         items = second_paragraphs(corpus, articles, rng, seed=seed,
-                                  n_paragraphs=int(n_paragraphs) if n_paragraphs else 60)
+                                  n_paragraphs=int(n_paragraphs) if n_paragraphs else 60,
+                                  theatre="yemen" if what.endswith("-yemen") else "syria")
     elif what.startswith("mentions"):
         items = draw_mentions(corpus, articles, frame, rng, seed=seed,
                               n_paragraphs=int(n_paragraphs) if n_paragraphs else N_PARAGRAPHS)

@@ -120,9 +120,13 @@ def load_gold_items(path: str | os.PathLike) -> dict:
 def align_actor_ids(gold_actors: pd.DataFrame, gazetteer) -> dict[str, str]:
     """Map the ids a gold file invented for actors the annotators' inventory lacked onto the
     gazetteer's ids, blind: a gold actor whose Arabic name is an alias of one gazetteer actor
-    takes that actor's id. Ids the gazetteer already has are kept as they are."""
+    takes that actor's id (its quotes deleted, as the finder reads names: مجموعة "سوريا
+    الجديدة"). Ids the gazetteer already has are kept as they are."""
     from ..text.normalize import normalize_with
     from .gazetteer import MATCH_OPTIONS
+    from .mentions import QUOTES
+
+    unquoted = str.maketrans("", "", QUOTES)
 
     known = set(gazetteer.actors["actor_id"])
     by_key = dict(zip(gazetteer.aliases["key"], gazetteer.aliases["actor_id"], strict=True))
@@ -130,7 +134,8 @@ def align_actor_ids(gold_actors: pd.DataFrame, gazetteer) -> dict[str, str]:
     for row in gold_actors.itertuples(index=False):
         if row.actor_id in known:
             continue
-        key = normalize_with(str(row.name_ar or "").strip(), MATCH_OPTIONS)
+        name = " ".join(str(row.name_ar or "").translate(unquoted).split())
+        key = normalize_with(name, MATCH_OPTIONS)
         if key in by_key:
             mapping[row.actor_id] = by_key[key]
     return mapping
