@@ -215,6 +215,15 @@ FRESH42_FLOOR = {"yemen": (0.94, 0.88)}
 #: the frame; blind 0.984 in its articles and in paragraph context (P 1.000, R 0.968); studied
 #: the same session: 1.000 in both
 FRESH43_FLOOR = {"yemen": (1.0, 1.0)}
+#: the forty-fourth (mentions-second, as the twenty-eighth), drawn 2026-11-29 (seed 20270109) at
+#: af010b0, after the forty-first to forty-third sets' study, annotated as the sixth; blind 0.922
+#: in its articles (P 0.931, R 0.913), 0.915 in paragraph context; studied the same session:
+#: 0.936 in its articles, 0.930 in paragraph context
+FRESH44_FLOOR = {"syria": (0.95, 0.90)}
+#: the forty-fifth (mentions-second-yemen, as the forty-second), drawn 2026-11-29 (seed 20270110)
+#: at af010b0, annotated as the sixth; blind 0.984 in its articles (P 0.989, R 0.979), 0.978 in
+#: paragraph context; studied the same session (unchanged)
+FRESH45_FLOOR = {"yemen": (0.98, 0.96)}
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +296,9 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh40.json", FRESH40_FLOOR, 125),
             ("actors_fresh41.json", FRESH41_FLOOR, 85),
             ("actors_fresh42.json", FRESH42_FLOOR, 59),
-            ("actors_fresh43.json", FRESH43_FLOOR, 31)]
+            ("actors_fresh43.json", FRESH43_FLOOR, 31),
+            ("actors_fresh44.json", FRESH44_FLOOR, 103),
+            ("actors_fresh45.json", FRESH45_FLOOR, 95)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -419,6 +430,8 @@ DOUBLY_ANNOTATED = [
     ("fresh41", {}, 7),
     ("fresh42", {}, 7),
     ("fresh43", {}, 11),
+    ("fresh44", {"kurdistan_freedom_hawks": "tak", "new_syrian_forces": "new_syria_force"}, 8),
+    ("fresh45", {}, 10),
 ]
 
 
