@@ -224,6 +224,17 @@ FRESH44_FLOOR = {"syria": (0.95, 0.90)}
 #: at af010b0, annotated as the sixth; blind 0.984 in its articles (P 0.989, R 0.979), 0.978 in
 #: paragraph context; studied the same session (unchanged)
 FRESH45_FLOOR = {"yemen": (0.98, 0.96)}
+#: the forty-sixth (mentions-second, as the twenty-eighth), drawn 2026-11-29 (seed 20270111) at
+#: 0c934e9, after the forty-fourth and forty-fifth sets' study, annotated as the sixth (the two
+#: annotations agreed on every required mention); blind 0.910 in its articles (P 0.931, R 0.890),
+#: 0.892 in paragraph context; studied the same session: 0.933 in its articles, 0.915 in
+#: paragraph context
+FRESH46_FLOOR = {"syria": (0.94, 0.89)}
+#: the forty-seventh (mentions-second-yemen, as the forty-second), drawn 2026-11-29 (seed
+#: 20270112) at 0c934e9, annotated as the sixth; blind 0.929 in its articles (P 0.940, R 0.919),
+#: 0.935 in paragraph context; studied the same session: 0.953 in its articles, 0.959 in
+#: paragraph context
+FRESH47_FLOOR = {"yemen": (0.95, 0.95)}
 
 
 @pytest.fixture(scope="module")
@@ -298,7 +309,9 @@ DEV_SETS = [("actors_dev.json", DEV_FLOOR, 279), ("actors_fresh.json", FRESH_FLO
             ("actors_fresh42.json", FRESH42_FLOOR, 59),
             ("actors_fresh43.json", FRESH43_FLOOR, 31),
             ("actors_fresh44.json", FRESH44_FLOOR, 103),
-            ("actors_fresh45.json", FRESH45_FLOOR, 95)]
+            ("actors_fresh45.json", FRESH45_FLOOR, 95),
+            ("actors_fresh46.json", FRESH46_FLOOR, 91),
+            ("actors_fresh47.json", FRESH47_FLOOR, 86)]
 
 
 @pytest.mark.parametrize(("name", "floor", "required"), DEV_SETS, ids=[n for n, _, _ in DEV_SETS])
@@ -432,6 +445,8 @@ DOUBLY_ANNOTATED = [
     ("fresh43", {}, 11),
     ("fresh44", {"kurdistan_freedom_hawks": "tak", "new_syrian_forces": "new_syria_force"}, 8),
     ("fresh45", {}, 10),
+    ("fresh46", {}, 0),
+    ("fresh47", {"rashad_party": "rashad_union"}, 5),
 ]
 
 

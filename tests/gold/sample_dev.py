@@ -112,7 +112,8 @@ PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 2026
             20270102: "K", 20270103: "L", 20270104: "M", 20270105: "N",
             20270106: "O", 20270107: "P", 20270108: "Q",
             20270109: "R", 20270110: "S",
-            20270111: "T", 20270112: "U"}
+            20270111: "T", 20270112: "U",
+            20270113: "V", 20270114: "W"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -135,7 +136,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20270104: "actors_fresh39.json", 20270105: "actors_fresh40.json",
                20270106: "actors_fresh41.json", 20270107: "actors_fresh42.json",
                20270108: "actors_fresh43.json", 20270109: "actors_fresh44.json",
-               20270110: "actors_fresh45.json"}
+               20270110: "actors_fresh45.json", 20270111: "actors_fresh46.json",
+               20270112: "actors_fresh47.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
