@@ -137,7 +137,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20270106: "actors_fresh41.json", 20270107: "actors_fresh42.json",
                20270108: "actors_fresh43.json", 20270109: "actors_fresh44.json",
                20270110: "actors_fresh45.json", 20270111: "actors_fresh46.json",
-               20270112: "actors_fresh47.json"}
+               20270112: "actors_fresh47.json", 20270113: "actors_fresh48.json",
+               20270114: "actors_fresh49.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
