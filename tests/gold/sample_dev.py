@@ -113,7 +113,8 @@ PREFIXES = {SEED: "d", FIRST_FRESH_SEED: "f", 20261129: "g", 20261130: "h", 2026
             20270106: "O", 20270107: "P", 20270108: "Q",
             20270109: "R", 20270110: "S",
             20270111: "T", 20270112: "U",
-            20270113: "V", 20270114: "W"}
+            20270113: "V", 20270114: "W",
+            20270115: "X", 20270116: "Y"}
 #: the development files of the fresh draws, by seed: a draw leaves out every earlier one's articles
 FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20261201: "actors_fresh5.json", 20261202: "actors_fresh6.json",
@@ -138,7 +139,8 @@ FRESH_FILES = {20261129: "actors_fresh3.json", 20261130: "actors_fresh4.json",
                20270108: "actors_fresh43.json", 20270109: "actors_fresh44.json",
                20270110: "actors_fresh45.json", 20270111: "actors_fresh46.json",
                20270112: "actors_fresh47.json", 20270113: "actors_fresh48.json",
-               20270114: "actors_fresh49.json"}
+               20270114: "actors_fresh49.json", 20270115: "actors_fresh50.json",
+               20270116: "actors_fresh51.json"}
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
